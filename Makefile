@@ -1,0 +1,50 @@
+# stamp: build, demo and verification. `make test` is what CI runs (.ci/run).
+SHELL := /bin/bash
+SHARED ?= ../shared
+TF_VALIDATE_VENV ?= $(CURDIR)/.venv-tf-validate
+CHECKOV_VENV ?= $(CURDIR)/.venv-checkov
+CHECKOV_VERSION ?= 3.2.499
+STAMP := $(CURDIR)/.build/debug/stamp
+export STAMP_TERRAFORM := $(TF_VALIDATE_VENV)/bin/terraform
+
+.PHONY: build demo test unit verify golden tools format lint clean
+
+build:
+	swift build --product stamp
+
+## Generate examples/reference into ./out/ and explain it.
+demo: build
+	$(STAMP) generate --answers examples/reference/stamp.yaml --output out --force
+	$(STAMP) explain --answers examples/reference/stamp.yaml
+
+## Everything CI checks: unit tests, then the generated repositories.
+test: tools unit verify
+
+unit: tools
+	swift test
+
+verify: build tools
+	SHARED=$(SHARED) STAMP=$(STAMP) TF_VALIDATE_VENV=$(TF_VALIDATE_VENV) CHECKOV=$(CHECKOV_VENV)/bin/checkov \
+		scripts/verify
+
+## Rewrite examples/*/expected/ from the current code and blueprint.
+golden: build
+	STAMP=$(STAMP) scripts/golden
+
+tools: $(TF_VALIDATE_VENV)/bin/terraform $(CHECKOV_VENV)/bin/checkov
+
+$(TF_VALIDATE_VENV)/bin/terraform:
+	$(SHARED)/tools/tf-validate/install $(TF_VALIDATE_VENV)
+
+$(CHECKOV_VENV)/bin/checkov:
+	python3 -m venv $(CHECKOV_VENV)
+	$(CHECKOV_VENV)/bin/pip install --quiet checkov==$(CHECKOV_VERSION)
+
+format:
+	swift format --in-place --recursive Sources Tests Plugins Package.swift
+
+lint:
+	swift format lint --recursive Sources Tests Plugins Package.swift
+
+clean:
+	rm -rf .build out

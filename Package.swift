@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// One target per pipeline stage; imports point one way only:
+// Questionnaire -> Planning -> Blueprint (+ HCL) -> Output -> StampKit -> StampCLI -> stamp.
+let package = Package(
+    name: "stamp",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "StampKit", targets: ["StampKit"]),
+        .executable(name: "stamp", targets: ["stamp"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .target(name: "Questionnaire", dependencies: ["Yams"]),
+        .target(name: "Planning", dependencies: ["Questionnaire", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "HCL"),
+        .target(
+            name: "Blueprint",
+            dependencies: ["Planning", "HCL", "Yams", .product(name: "Mustache", package: "swift-mustache")],
+            plugins: ["EmbedBlueprints"]
+        ),
+        .target(name: "Output", dependencies: ["Blueprint", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "StampKit", dependencies: ["Questionnaire", "Planning", "Blueprint", "Output", "Yams"]),
+        .target(name: "StampCLI", dependencies: ["StampKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "stamp", dependencies: ["StampCLI"]),
+
+        // Embeds blueprints/ into the Blueprint target as Swift string literals, so a copied
+        // `stamp` binary carries its blueprint (SwiftPM resources do not travel with a binary on Linux).
+        .executableTarget(name: "BlueprintEmbedder"),
+        .plugin(name: "EmbedBlueprints", capability: .buildTool(), dependencies: ["BlueprintEmbedder"]),
+
+        .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
+        .testTarget(name: "HCLTests", dependencies: ["HCL"], resources: [.copy("Corpus")]),
+        .testTarget(name: "BlueprintTests", dependencies: ["Blueprint", "StampKit"]),
+        .testTarget(name: "OutputTests", dependencies: ["Output"]),
+        .testTarget(name: "CLITests", dependencies: ["StampKit"]),
+        .testTarget(name: "ExamplesTests", dependencies: ["StampKit"]),
+    ]
+)

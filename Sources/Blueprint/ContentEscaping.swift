@@ -1,0 +1,108 @@
+import Mustache
+
+/// How `{{value}}` is escaped, chosen by the output file's type so that questionnaire text
+/// (an organization name with quotes, `${`, backslashes) can never break the file it lands in.
+enum ContentEscaping: String, CaseIterable {
+    case hcl = "STAMP_HCL"
+    case yaml = "STAMP_YAML"
+    case markdown = "STAMP_MARKDOWN"
+    case text = "STAMP_TEXT"
+
+    static func forPath(_ path: String) -> ContentEscaping {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if name.hasSuffix(".tf") || name.hasSuffix(".tfvars") || name.hasSuffix(".hcl") { return .hcl }
+        if name.hasSuffix(".yml") || name.hasSuffix(".yaml") { return .yaml }
+        if name.hasSuffix(".md") { return .markdown }
+        return .text
+    }
+
+    /// The pragma that selects this escaping; prefixed to every template before parsing.
+    var pragma: String { "{{% CONTENT_TYPE: \(rawValue)}}" }
+
+    func escape(_ text: String) -> String {
+        switch self {
+        case .hcl: Self.escapeHCL(text)
+        case .yaml: Self.escapeYAML(text)
+        case .markdown: Self.escapeMarkdown(text)
+        case .text: text
+        }
+    }
+
+    /// Registration is idempotent; the library keeps the types in a locked table.
+    static func registerAll() {
+        for escaping in allCases {
+            MustacheContentTypes.register(Escaper(escaping: escaping), named: escaping.rawValue)
+        }
+    }
+
+    private struct Escaper: MustacheContentType {
+        let escaping: ContentEscaping
+        func escapeText(_ text: String) -> String { escaping.escape(text) }
+    }
+
+    /// Inside an HCL quoted string: escapes, and `${`/`%{` so that text is never a template.
+    static func escapeHCL(_ text: String) -> String {
+        var out = ""
+        var previous: Character?
+        for character in text {
+            switch character {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "{" where previous == "$" || previous == "%": out += String(previous!) + "{"
+            default: out.append(character)
+            }
+            previous = character
+        }
+        return out
+    }
+
+    /// Inside a YAML double-quoted scalar.
+    static func escapeYAML(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7f:
+                out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Markdown text (not code spans): characters that would start markup, table cells, or HTML.
+    /// `_` inside a word is left alone, so `main_openedx` stays readable in the raw file.
+    static func escapeMarkdown(_ text: String) -> String {
+        let characters = Array(text)
+        var out = ""
+        for (index, character) in characters.enumerated() {
+            switch character {
+            case "\\", "`", "*", "[", "]", "<", ">", "|", "#":
+                out += "\\" + String(character)
+            case "_":
+                let before = index > 0 && (characters[index - 1].isLetter || characters[index - 1].isNumber)
+                let after = index + 1 < characters.count
+                    && (characters[index + 1].isLetter || characters[index + 1].isNumber)
+                out += before && after ? "_" : "\\_"
+            case "\n", "\r":
+                out += " "
+            default:
+                out.append(character)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}

@@ -1,0 +1,86 @@
+import Planning
+import Questionnaire
+
+extension TemplateContext {
+    static func environment(_ environment: EnvironmentPlan) -> [String: Any] {
+        let network = environment.network
+        return [
+            "name": environment.name, "index": environment.index, "is_first": environment.isFirst,
+            "protected": environment.protected, "size": environment.preset.rawValue,
+            "domain": environment.domain, "name_prefix": environment.namePrefix,
+            "state_key": environment.stateKey,
+            "vpc": [
+                "cidr": network.vpc.description, "name": environment.namePrefix,
+                "single_nat_gateway": network.singleNATGateway,
+                "nat_gateway_per_az": !network.singleNATGateway,
+                "nat_gateway_count": network.natGatewayCount,
+                "flow_log_retention_days": environment.flowLogRetentionDays,
+            ],
+            "availability_zones": network.zones.map { zone in
+                [
+                    "name": zone.name, "letter": zone.letter, "public_cidr": zone.publicSubnet.description,
+                    "application_cidr": zone.applicationSubnet.description, "data_cidr": zone.dataSubnet.description,
+                ]
+            },
+            "subnets": subnetRows(network),
+            "sizes": sizes(environment),
+            "instances": environment.deployments.map(deployment),
+        ]
+    }
+
+    /// One row per subnet, grouped by tier then zone, for the README's subnet table.
+    private static func subnetRows(_ network: NetworkPlan) -> [[String: Any]] {
+        let tiers: [(String, KeyPath<ZonePlan, IPv4CIDR>)] = [
+            ("public", \.publicSubnet), ("application", \.applicationSubnet), ("data", \.dataSubnet),
+        ]
+        return tiers.flatMap { tier, keyPath in
+            network.zones.map { zone in
+                let cidr = zone[keyPath: keyPath]
+                return ["tier": tier, "zone": zone.name, "cidr": cidr.description, "addresses": cidr.usableAddresses]
+            }
+        }
+    }
+
+    private static func sizes(_ environment: EnvironmentPlan) -> [String: Any] {
+        let size = environment.size
+        return [
+            "eks_node_type": size.eksNodeType, "eks_min_nodes": size.eksMinNodes,
+            "eks_desired_nodes": size.eksDesiredNodes, "eks_max_nodes": size.eksMaxNodes,
+            "aurora_instance_class": size.auroraInstanceClass, "aurora_readers": size.auroraReaders,
+            "redis_node_type": size.redisNodeType, "redis_replicas": size.redisReplicas,
+            "opensearch_instance_type": size.opensearchInstanceType,
+            "opensearch_data_nodes": environment.search.dataNodes,
+            "opensearch_master_type": size.opensearchMasterType,
+            "opensearch_master_nodes": size.opensearchMasterNodes,
+            "opensearch_dedicated_masters": size.opensearchMasterNodes > 0,
+            "opensearch_zone_count": environment.search.zoneCount,
+            "opensearch_zone_awareness": environment.search.zoneAwareness,
+            "mongodb_instance_type": size.mongodbInstanceType, "mongodb_members": size.mongodbMembers,
+            "mongodb_volume_gib": size.mongodbVolumeGiB,
+        ]
+    }
+
+    static func instance(_ instance: InstancePlan) -> [String: Any] {
+        [
+            "name": instance.name, "release": instance.release.rawValue,
+            "tutor_major_version": instance.release.tutorMajorVersion,
+            "lms_host": instance.lmsHost, "studio_host": instance.studioHost,
+            "environments": instance.environments.map { ["name": $0] },
+            "database_name": instance.databaseName, "database_user": instance.databaseUser,
+        ]
+    }
+
+    static func deployment(_ deployment: DeploymentPlan) -> [String: Any] {
+        let hosts = deployment.hosts
+        var hostMap: [String: Any] = [
+            "lms": hosts.lms, "studio": hosts.studio, "preview": hosts.preview, "apps": hosts.apps,
+        ]
+        if let cdn = hosts.cdn { hostMap["cdn"] = cdn }
+        return [
+            "name": deployment.instance, "release": deployment.release.rawValue,
+            "environment": deployment.environment, "name_prefix": deployment.namePrefix,
+            "hosts": hostMap, "has_cdn": hosts.cdn != nil,
+            "alb_hosts": deployment.loadBalancerHosts.map { ["host": $0] },
+        ]
+    }
+}

@@ -1,0 +1,76 @@
+import Questionnaire
+
+/// Turns validated answers into a Plan. Pure: the same answers always give the same plan.
+public struct Planner: Sendable {
+    public init() {}
+
+    public func plan(_ answers: Answers) -> Plan {
+        let namer = AWSNamer(
+            project: answers.project.name, accountID: answers.aws.accountID, region: answers.aws.region)
+        return Plan(
+            answers: answers,
+            stateBucket: namer.bucket(["tfstate"]),
+            ciRoles: ciRoles(answers, namer: namer),
+            environments: answers.environments.enumerated().map { index, environment in
+                plan(environment, index: index, answers: answers, namer: namer)
+            },
+            instances: answers.instances.map(plan)
+        )
+    }
+
+    private func plan(_ environment: Answers.Environment, index: Int, answers: Answers, namer: AWSNamer)
+        -> EnvironmentPlan
+    {
+        let size = answers.size(of: environment.size)
+        let zones = Array(answers.aws.availabilityZones.prefix(environment.availabilityZoneCount))
+        guard let vpc = IPv4CIDR(environment.networkCIDR) else {
+            preconditionFailure("a validated questionnaire has a valid network_cidr")
+        }
+        return EnvironmentPlan(
+            name: environment.name,
+            index: index,
+            protected: environment.protected,
+            preset: environment.size,
+            size: size,
+            search: SearchTopology(requestedDataNodes: size.opensearchDataNodes, availabilityZones: zones.count),
+            domain: answers.environmentDomain(environment.name),
+            namePrefix: namer.name([environment.name]),
+            network: NetworkPlanner().plan(vpc: vpc, zoneNames: zones, size: environment.size),
+            deployments: answers.instances.filter { $0.environments.contains(environment.name) }.map {
+                DeploymentPlan(
+                    instance: $0.name, environment: environment.name, release: $0.release,
+                    namePrefix: namer.name([environment.name, $0.name]),
+                    hosts: answers.hosts(of: $0, in: environment.name))
+            }
+        )
+    }
+
+    private func plan(_ instance: Answers.Instance) -> InstancePlan {
+        InstancePlan(
+            name: instance.name, release: instance.release, lmsHost: instance.lmsHost,
+            studioHost: instance.studioHost, environments: instance.environments,
+            databaseName: AWSNamer.databaseIdentifier([instance.name, "openedx"], limit: .mysqlDatabase),
+            databaseUser: AWSNamer.databaseIdentifier([instance.name, "openedx"], limit: .mysqlUser))
+    }
+
+    /// Each role trusts exactly the `sub` claims of the jobs that use it (SPEC §7).
+    private func ciRoles(_ answers: Answers, namer: AWSNamer) -> [CIRole] {
+        let repo = "repo:\(answers.github.repository)"
+        let environments = answers.environments.map { "\(repo):environment:\($0.name)" }
+        // `terraform/global` is applied by a job bound to a GitHub environment named `global`
+        // (reserved: no stamp environment may take that name), so it gets its own approval gate.
+        let global = "\(repo):environment:\(Plan.globalEnvironment)"
+        return CIRole.Purpose.allCases.map { purpose in
+            let subjects: [String] =
+                switch purpose {
+                case .plan: ["\(repo):pull_request"]
+                case .apply: [global] + environments
+                case .deploy: environments
+                case .build: ["\(repo):ref:refs/heads/\(answers.github.defaultBranch)"]
+                }
+            return CIRole(
+                purpose: purpose, name: namer.name(["github", purpose.rawValue], limit: .iamRole),
+                subjects: subjects)
+        }
+    }
+}

@@ -1,0 +1,151 @@
+/// `environments` (names, zones, networks) and `instances` (names, hosts, environment lists).
+extension ValidationRun {
+    /// The smallest and largest VPC the network plan (SPEC §4) lays subnets out in.
+    static let networkPrefixes = 16...20
+
+    mutating func checkEnvironments() {
+        let zoneMaximum = usable("aws.availability_zones") ? answers.aws.availabilityZones.count : 6
+        var networks: [(index: Int, network: IPv4CIDR)] = []
+        for (index, environment) in answers.environments.enumerated() {
+            let path = "environments.\(environment.name)"
+            if !NameRules.isEnvironmentName(environment.name) {
+                let suggestion = NameRules.suggestedSlug(
+                    environment.name, maxLength: 10, hyphens: false, isValid: NameRules.isEnvironmentName)
+                let location = sourceMap.keys[path] ?? sourceMap.location(of: path)
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, location: location, keyPath: path,
+                        problem: .invalidEnvironmentName(name: quoted(environment.name), suggestion: suggestion)))
+                invalidEnvironmentNames.insert(environment.name)
+            }
+            // A value of the wrong type (`production: medium`) left only placeholders to check.
+            guard usable(path) else { continue }
+            let zonesPath = "\(path).availability_zones"
+            if usable(zonesPath), !defaulted.contains(zonesPath),
+                !(2...max(2, zoneMaximum)).contains(environment.availabilityZoneCount)
+            {
+                report(zonesPath, .environmentZoneCount(count: environment.availabilityZoneCount, maximum: zoneMaximum))
+            }
+            let networkPath = "\(path).network_cidr"
+            if usable(networkPath), let network = checkNetwork(environment.networkCIDR, at: networkPath) {
+                networks.append((index, network))
+            }
+        }
+        checkOverlaps(networks)
+    }
+
+    /// The network, or nil after reporting why it is not usable.
+    private mutating func checkNetwork(_ text: String, at path: String) -> IPv4CIDR? {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let address = IPv4CIDR("\(parts[0])/32"),
+            let prefix = Int(parts[1]), parts[1].allSatisfy(\.isASCIIDigit), (0...32).contains(prefix),
+            parts[1] == "0" || !parts[1].hasPrefix("0")
+        else {
+            report(path, .invalidCIDR(value: quoted(text)))
+            return nil
+        }
+        guard let network = IPv4CIDR(text) else {
+            let network = IPv4CIDR(network: address.network, prefixLength: prefix)
+            report(path, .cidrHostBitsSet(value: quoted(text), network: network.description))
+            return nil
+        }
+        guard Self.networkPrefixes.contains(prefix) else {
+            report(path, .cidrPrefixLength(value: quoted(text), prefix: prefix))
+            return nil
+        }
+        guard network.isPrivate else {
+            report(path, .cidrNotPrivate(value: quoted(text)))
+            return nil
+        }
+        return network
+    }
+
+    /// Reported at a written network rather than a default: the user can only change what they wrote.
+    private mutating func checkOverlaps(_ networks: [(index: Int, network: IPv4CIDR)]) {
+        let used = networks.map(\.network)
+        let free = (0...255).lazy.compactMap { IPv4CIDR("10.\($0).0.0/16") }.first { candidate in
+            !used.contains { $0.overlaps(candidate) }
+        }
+        for (position, later) in networks.enumerated() {
+            for earlier in networks[..<position] where earlier.network.overlaps(later.network) {
+                let laterEnvironment = answers.environments[later.index].name
+                let earlierEnvironment = answers.environments[earlier.index].name
+                let laterPath = "environments.\(laterEnvironment).network_cidr"
+                let earlierPath = "environments.\(earlierEnvironment).network_cidr"
+                let (path, value, other, otherName, otherPath) =
+                    defaulted.contains(laterPath)
+                    ? (earlierPath, earlier.network, later.network, laterEnvironment, laterPath)
+                    : (laterPath, later.network, earlier.network, earlierEnvironment, earlierPath)
+                report(
+                    path,
+                    .cidrOverlap(
+                        value: quoted(value.description), environment: otherName, other: quoted(other.description),
+                        otherDefaulted: defaulted.contains(otherPath), free: free?.description))
+            }
+        }
+    }
+
+    mutating func checkInstances() {
+        let declared = answers.environments.map(\.name)
+        var firstLines: [String: Int?] = [:]
+        for (index, instance) in answers.instances.enumerated() {
+            let path = "instances[\(index)]"
+            guard usable(path) else { continue }
+            let namePath = "\(path).name"
+            if usable(namePath) {
+                if !NameRules.isInstanceName(instance.name) {
+                    let suggestion = NameRules.suggestedSlug(
+                        instance.name, maxLength: 12, hyphens: true, isValid: NameRules.isInstanceName)
+                    report(namePath, .invalidInstanceName(name: quoted(instance.name), suggestion: suggestion))
+                } else if let firstLine = firstLines[instance.name] {
+                    report(namePath, .duplicateInstanceName(name: quoted(instance.name), firstLine: firstLine))
+                } else {
+                    firstLines[instance.name] = line(of: namePath)
+                }
+            }
+            checkHost(instance.lmsHost, at: "\(path).lms_host", instancePath: path)
+            checkHost(instance.studioHost, at: "\(path).studio_host", instancePath: path)
+
+            let environmentsPath = "\(path).environments"
+            // With `environments` itself unusable, every name would look undeclared.
+            guard usable(environmentsPath), usable("environments"), !defaulted.contains(environmentsPath) else {
+                continue
+            }
+            if instance.environments.isEmpty {
+                report(environmentsPath, .noInstanceEnvironments)
+            }
+            var seen: Set<String> = []
+            for (position, name) in instance.environments.enumerated() {
+                let itemPath = "\(environmentsPath)[\(position)]"
+                if !declared.contains(name) {
+                    report(itemPath, .unknownEnvironment(name: quoted(name), declared: declared))
+                } else if !seen.insert(name).inserted {
+                    report(itemPath, .repeatedEnvironment(name: quoted(name)))
+                }
+            }
+        }
+    }
+
+    /// A written host must be a lowercase DNS name ending with `dns.domain`; a defaulted one is
+    /// only checked when what it was made of (the instance name, the LMS host) is valid.
+    private mutating func checkHost(_ host: String, at path: String, instancePath: String) {
+        guard usable(path) else { return }
+        if defaulted.contains(path) {
+            let source = path.hasSuffix("studio_host") ? "\(instancePath).lms_host" : "\(instancePath).name"
+            guard usable(source), usable("dns.domain") else {
+                unusable.insert(path)
+                return
+            }
+        }
+        if let reason = NameRules.dnsNameProblem(host, minimumLabels: 1) {
+            let suggestion = NameRules.suggestedDNSName(host, minimumLabels: 1)
+            report(path, .invalidDNSName(value: quoted(host), what: "host", reason: reason, suggestion: suggestion))
+            return
+        }
+        let domain = answers.dns.domain
+        guard usable("dns.domain") else { return }
+        if host != domain, !host.hasSuffix(".\(domain)") {
+            report(path, .hostOutsideDomain(host: quoted(host), domain: domain))
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import StampCLI
+
+StampCommand.main(arguments: Array(CommandLine.arguments.dropFirst()))

@@ -1,0 +1,170 @@
+import Foundation
+import XCTest
+
+final class CLITests: XCTestCase {
+    private var reference: URL { packageRoot.appendingPathComponent("examples/reference/stamp.yaml") }
+
+    func testHelpOnEveryCommand() throws {
+        let directory = try makeTemporaryDirectory(self)
+        let root = try StampProcess.run(["--help"], in: directory)
+        XCTAssertEqual(root.status, 0)
+        XCTAssertTrue(root.stdout.contains("USAGE: stamp <subcommand>"), root.stdout)
+        for command in ["init", "validate", "generate", "explain", "blueprint"] {
+            XCTAssertTrue(root.stdout.contains(command), "\(command) missing from help")
+        }
+        for command in [["init"], ["validate"], ["generate"], ["explain"], ["blueprint", "export"]] {
+            let result = try StampProcess.run(command + ["--help"], in: directory)
+            XCTAssertEqual(result.status, 0, command.joined(separator: " "))
+            XCTAssertTrue(result.stdout.contains("USAGE: stamp \(command.joined(separator: " "))"), result.stdout)
+            XCTAssertEqual(result.stderr, "")
+        }
+        XCTAssertTrue(try StampProcess.run(["generate", "--help"], in: directory).stdout.contains("--dry-run"))
+    }
+
+    func testUsageErrorsExitTwo() throws {
+        let directory = try makeTemporaryDirectory(self)
+        let unknown = try StampProcess.run(["frobnicate"], in: directory)
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("Unexpected argument 'frobnicate'"), unknown.stderr)
+        let badFlag = try StampProcess.run(["generate", "--colour"], in: directory)
+        XCTAssertEqual(badFlag.status, 2)
+        XCTAssertEqual(badFlag.stdout, "")
+    }
+
+    func testMissingQuestionnaireIsAnIOFailure() throws {
+        let directory = try makeTemporaryDirectory(self)
+        let result = try StampProcess.run(["validate"], in: directory)
+        XCTAssertEqual(result.status, 3)
+        XCTAssertTrue(result.stderr.contains("stamp.yaml"), result.stderr)
+    }
+
+    func testInvalidQuestionnaireExitsTwoWithEveryProblemAndWritesNothing() throws {
+        let directory = try makeTemporaryDirectory(self)
+        let yaml = try String(contentsOf: reference, encoding: .utf8)
+            .replacingOccurrences(of: "size: small", with: "size: smal")
+            .replacingOccurrences(of: "region: us-east-1", with: "region: us-east-9")
+        try yaml.write(to: directory.appendingPathComponent("stamp.yaml"), atomically: true, encoding: .utf8)
+        for command in [["validate"], ["generate", "--output", "out"], ["explain"]] {
+            let result = try StampProcess.run(command, in: directory)
+            XCTAssertEqual(result.status, 2, command.joined(separator: " "))
+            let lines = result.stderr.split(separator: "\n").map(String.init)
+            XCTAssertEqual(lines.count, 2, result.stderr)
+            XCTAssertTrue(lines[0].hasPrefix("stamp.yaml:9:11: error: aws.region: "), lines[0])
+            XCTAssertTrue(lines[1].hasPrefix("stamp.yaml:21:11: error: environments.staging.size: "), lines[1])
+            XCTAssertTrue(lines[1].contains("did you mean `small`?"), lines[1])
+            XCTAssertEqual(result.stdout, "")
+        }
+        XCTAssertEqual(listing(directory), ["stamp.yaml"], "nothing may be written")
+    }
+
+    func testGenerateThenRefuseEditedFilesThenForce() throws {
+        let directory = try makeTemporaryDirectory(self)
+        let first = try StampProcess.run(["generate", "--answers", reference.path, "--output", "infra"], in: directory)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let root = directory.appendingPathComponent("infra")
+        for path in ["README.md", ".stamp/manifest.json", ".stamp/answers.yaml", "terraform/bootstrap/main.tf",
+                     "terraform/modules/vpc/main.tf", "terraform/environments/staging/main.tf"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path), path)
+        }
+        let again = try StampProcess.run(["generate", "--answers", reference.path, "--output", "infra"], in: directory)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(again.stdout.contains("unchanged"), again.stdout)
+
+        let readme = root.appendingPathComponent("README.md")
+        try "my notes\n".write(to: readme, atomically: true, encoding: .utf8)
+        let refused = try StampProcess.run(["generate", "--answers", reference.path, "--output", "infra"], in: directory)
+        XCTAssertEqual(refused.status, 3)
+        XCTAssertTrue(refused.stderr.contains("README.md"), refused.stderr)
+        XCTAssertEqual(try String(contentsOf: readme, encoding: .utf8), "my notes\n", "the edit survives a refusal")
+
+        let forced = try StampProcess.run(["generate", "--answers", reference.path, "--output", "infra", "--force"], in: directory)
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        XCTAssertNotEqual(try String(contentsOf: readme, encoding: .utf8), "my notes\n")
+    }
+
+    func testRefusesAForeignDirectoryAndDryRunWritesNothing() throws {
+        let directory = try makeTemporaryDirectory(self)
+        let target = directory.appendingPathComponent("infra")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try "mine\n".write(to: target.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let refused = try StampProcess.run(["generate", "--answers", reference.path, "--output", "infra"], in: directory)
+        XCTAssertEqual(refused.status, 3)
+        XCTAssertTrue(refused.stderr.contains("not generated by stamp"), refused.stderr)
+        XCTAssertEqual(listing(target), ["notes.txt"])
+
+        let dryRun = try StampProcess.run(
+            ["generate", "--answers", reference.path, "--output", "fresh", "--dry-run"], in: directory)
+        XCTAssertEqual(dryRun.status, 0, dryRun.stderr)
+        XCTAssertTrue(dryRun.stdout.contains("create  terraform/global/main.tf"), dryRun.stdout)
+        XCTAssertTrue(dryRun.stdout.contains("dry run, nothing written"), dryRun.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("fresh").path))
+    }
+
+    func testInitWritesAValidQuestionnaireAndNeverOverwrites() throws {
+        let directory = try makeTemporaryDirectory(self)
+        let created = try StampProcess.run(["init", "--no-input"], in: directory)
+        XCTAssertEqual(created.status, 0, created.stderr)
+        let validated = try StampProcess.run(["validate"], in: directory)
+        XCTAssertEqual(validated.status, 0, validated.stderr)
+        XCTAssertTrue(validated.stdout.contains("ok"), validated.stdout)
+
+        let path = directory.appendingPathComponent("stamp.yaml")
+        try "version: 1 # mine\n".write(to: path, atomically: true, encoding: .utf8)
+        let again = try StampProcess.run(["init", "--no-input"], in: directory)
+        XCTAssertEqual(again.status, 3)
+        XCTAssertTrue(again.stderr.contains("--force"), again.stderr)
+        XCTAssertEqual(try String(contentsOf: path, encoding: .utf8), "version: 1 # mine\n")
+        XCTAssertEqual(try StampProcess.run(["init", "--no-input", "--force"], in: directory).status, 0)
+        XCTAssertEqual(try StampProcess.run(["validate"], in: directory).status, 0)
+    }
+
+    func testExplainShowsSubnetsHostsAndSizes() throws {
+        let directory = try makeTemporaryDirectory(self)
+        let result = try StampProcess.run(["explain", "--answers", reference.path], in: directory)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        for expected in [
+            "Apply order: bootstrap, global, staging, production",
+            "public       us-east-1a  10.0.192.0/22", "application  us-east-1b  10.0.32.0/19",
+            "courses.staging.learn.acme.edu", "studio.courses.learn.acme.edu",
+            "EKS nodes      m7i.xlarge, min 3 / desired 3 / max 9", "Aurora MySQL   db.t4g.medium, writer + 0 readers",
+            "3 NAT gateways", "1 NAT gateway",
+        ] {
+            XCTAssertTrue(result.stdout.contains(expected), "missing \(expected) in\n\(result.stdout)")
+        }
+    }
+
+    func testExportedBlueprintGeneratesTheSameRepository() throws {
+        let directory = try makeTemporaryDirectory(self)
+        let export = try StampProcess.run(["blueprint", "export", "bp"], in: directory)
+        XCTAssertEqual(export.status, 0, export.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory.appendingPathComponent("bp/blueprint.yaml").path))
+        XCTAssertEqual(try StampProcess.run(["blueprint", "export", "bp"], in: directory).status, 3, "refuses a non-empty dir")
+        XCTAssertEqual(
+            try StampProcess.run(["generate", "--answers", reference.path, "--output", "a"], in: directory).status, 0)
+        XCTAssertEqual(
+            try StampProcess.run(["generate", "--answers", reference.path, "--output", "b", "--blueprint", "bp"], in: directory).status, 0)
+        let a = directory.appendingPathComponent("a")
+        let b = directory.appendingPathComponent("b")
+        XCTAssertEqual(listing(a), listing(b))
+        for path in listing(a) where !path.hasPrefix(".stamp") {
+            XCTAssertEqual(
+                FileManager.default.contents(atPath: a.appendingPathComponent(path).path),
+                FileManager.default.contents(atPath: b.appendingPathComponent(path).path), path)
+        }
+        let missing = try StampProcess.run(["generate", "--answers", reference.path, "--blueprint", "nowhere"], in: directory)
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("blueprint export"), missing.stderr)
+    }
+
+    /// The blueprint is compiled in: a copied binary works from any directory.
+    func testCopiedBinaryWorksFromAnotherDirectory() throws {
+        let directory = try makeTemporaryDirectory(self)
+        let copy = directory.appendingPathComponent("bin/stamp")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: try StampProcess.binary, to: copy)
+        let result = try StampProcess.run(
+            ["generate", "--answers", reference.path, "--output", "elsewhere"], in: directory, executable: copy)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory.appendingPathComponent("elsewhere/terraform/global/main.tf").path))
+    }
+}

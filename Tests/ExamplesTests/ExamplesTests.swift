@@ -1,0 +1,93 @@
+import Foundation
+import StampKit
+import XCTest
+
+/// Golden tests: each example's generated repository must equal its committed `expected/`
+/// (`make golden` rewrites them after an intended change).
+final class ExamplesTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    private func generate(_ questionnaire: URL) throws -> GeneratedRepository {
+        let answers = try QuestionnaireLoader().load(contentsOf: questionnaire.path).answers
+        return try StampGenerator().generate(answers, blueprint: try BlueprintLoader().builtIn())
+    }
+
+    /// What `stamp generate` writes, minus `.stamp/base/` (a byte copy of the files).
+    private func expectedFiles(of repository: GeneratedRepository) -> [String: String] {
+        var files = Dictionary(uniqueKeysWithValues: repository.generation.files.files.map { ($0.path, $0.contents) })
+        files[RepositoryLayout.answersPath] = repository.generation.answersYAML
+        files[RepositoryLayout.manifestPath] = String(decoding: repository.generation.manifest.encoded(), as: UTF8.self)
+        return files
+    }
+
+    func testExamplesMatchTheirGoldens() throws {
+        let examples = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("examples").path)
+            .sorted()
+        XCTAssertEqual(examples, ["minimal", "reference"])
+        for example in examples {
+            let folder = Self.root.appendingPathComponent("examples/\(example)")
+            let generated = expectedFiles(of: try generate(folder.appendingPathComponent("stamp.yaml")))
+            let golden = folder.appendingPathComponent("expected")
+            let onDisk = (FileManager.default.enumerator(atPath: golden.path)?.allObjects as? [String] ?? [])
+                .filter { !isDirectory(golden.appendingPathComponent($0)) }.sorted()
+            XCTAssertEqual(onDisk, generated.keys.sorted(), "\(example): file list differs (run `make golden` if intended)")
+            for (path, contents) in generated.sorted(by: { $0.key < $1.key }) {
+                let expected = try? String(contentsOf: golden.appendingPathComponent(path), encoding: .utf8)
+                if expected != contents {
+                    XCTFail("\(example)/\(path) differs from its golden (run `make golden` if intended):\n\(lineDiff(expected ?? "", contents))")
+                }
+            }
+        }
+    }
+
+    func testRegeneratingIsByteIdentical() throws {
+        let questionnaire = Self.root.appendingPathComponent("examples/reference/stamp.yaml")
+        XCTAssertEqual(expectedFiles(of: try generate(questionnaire)), expectedFiles(of: try generate(questionnaire)))
+    }
+
+    /// Every pair of values of the optional features appears together in some variant (SPEC §8).
+    func testPairwiseVariantsCoverEveryPairOfOptionalFeatures() throws {
+        let folder = Self.root.appendingPathComponent("Tests/Pairwise")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }
+        let rows: [[String]] = try files.map { file in
+            let answers = try QuestionnaireLoader().load(contentsOf: folder.appendingPathComponent(file).path).answers
+            let services = answers.services
+            return [
+                "\(services.bastion)", "\(services.waf)", "\(services.opensearch)", "\(services.cloudfront)",
+                "\(services.ses)", services.mongodb.rawValue, "\(answers.dns.hostedZoneID != nil)",
+            ]
+        }
+        let values: [[String]] = [
+            ["true", "false"], ["true", "false"], ["true", "false"], ["true", "false"], ["true", "false"],
+            MongoDBMode.allCases.map(\.rawValue), ["true", "false"],
+        ]
+        for a in values.indices {
+            for b in values.indices where b > a {
+                for x in values[a] {
+                    for y in values[b] {
+                        XCTAssertTrue(rows.contains { $0[a] == x && $0[b] == y }, "no variant has feature \(a)=\(x) with feature \(b)=\(y)")
+                    }
+                }
+            }
+        }
+    }
+
+    private func isDirectory(_ url: URL) -> Bool {
+        var flag: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &flag) && flag.boolValue
+    }
+}
+
+/// A short line diff: the first lines that differ, with their numbers.
+func lineDiff(_ expected: String, _ actual: String) -> String {
+    let left = expected.split(separator: "\n", omittingEmptySubsequences: false)
+    let right = actual.split(separator: "\n", omittingEmptySubsequences: false)
+    var lines: [String] = []
+    for index in 0..<max(left.count, right.count) where lines.count < 20 {
+        let l = index < left.count ? String(left[index]) : "<none>"
+        let r = index < right.count ? String(right[index]) : "<none>"
+        if l != r { lines.append("line \(index + 1):\n- \(l)\n+ \(r)") }
+    }
+    return lines.joined(separator: "\n")
+}

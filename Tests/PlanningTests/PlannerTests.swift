@@ -1,0 +1,70 @@
+import Questionnaire
+import XCTest
+
+@testable import Planning
+
+final class PlannerTests: XCTestCase {
+    private func answers() -> Answers {
+        Answers(
+            project: .init(name: "acme", organization: "Acme"),
+            aws: .init(region: "us-east-1", accountID: "000123456789", availabilityZones: ["us-east-1a", "us-east-1b", "us-east-1c"]),
+            dns: .init(domain: "learn.acme.edu"),
+            github: .init(repository: "acme/infra", defaultBranch: "trunk"),
+            environments: [
+                .init(name: "production", size: .large, protected: true, availabilityZoneCount: 3, networkCIDR: "10.0.0.0/16"),
+                .init(name: "staging", size: .small, protected: false, availabilityZoneCount: 2, networkCIDR: "10.1.0.0/16"),
+                .init(name: "qa", size: .small, protected: false, availabilityZoneCount: 2, networkCIDR: "10.2.0.0/20"),
+            ],
+            instances: [
+                .init(name: "main", lmsHost: "courses.learn.acme.edu", studioHost: "studio.courses.learn.acme.edu",
+                      release: .verawood, environments: ["production", "staging", "qa"]),
+                .init(name: "labs", lmsHost: "labs.learn.acme.edu", studioHost: "studio.labs.learn.acme.edu",
+                      release: .ulmo, environments: ["staging"]),
+            ])
+    }
+
+    func testApplyOrderPutsUnprotectedEnvironmentsFirstInQuestionnaireOrder() {
+        XCTAssertEqual(Planner().plan(answers()).applyOrder.map(\.name), ["staging", "qa", "production"])
+    }
+
+    func testEveryCIRoleTrustsExactlyItsJobs() {
+        let roles = Dictionary(uniqueKeysWithValues: Planner().plan(answers()).ciRoles.map { ($0.purpose, $0) })
+        XCTAssertEqual(roles[.plan]?.subjects, ["repo:acme/infra:pull_request"])
+        XCTAssertEqual(roles[.build]?.subjects, ["repo:acme/infra:ref:refs/heads/trunk"])
+        XCTAssertEqual(roles[.deploy]?.subjects, [
+            "repo:acme/infra:environment:production", "repo:acme/infra:environment:staging", "repo:acme/infra:environment:qa",
+        ])
+        XCTAssertEqual(roles[.apply]?.subjects.first, "repo:acme/infra:environment:global")
+        XCTAssertEqual(roles[.apply]?.subjects.count, 4)
+        XCTAssertEqual(roles[.apply]?.name, "acme-github-apply")
+    }
+
+    func testEnvironmentsGetTheirZonesNetworkSizeAndDeployments() throws {
+        let plan = Planner().plan(answers())
+        let production = try XCTUnwrap(plan.environment(named: "production"))
+        let staging = try XCTUnwrap(plan.environment(named: "staging"))
+        XCTAssertEqual(production.network.zones.map(\.name), ["us-east-1a", "us-east-1b", "us-east-1c"])
+        XCTAssertEqual(staging.network.zones.map(\.name), ["us-east-1a", "us-east-1b"])
+        XCTAssertEqual(production.network.natGatewayCount, 3)
+        XCTAssertEqual(staging.network.natGatewayCount, 1)
+        XCTAssertEqual(production.domain, "learn.acme.edu")
+        XCTAssertEqual(staging.domain, "staging.learn.acme.edu")
+        XCTAssertEqual(production.namePrefix, "acme-production")
+        XCTAssertEqual(production.deployments.map(\.instance), ["main"])
+        XCTAssertEqual(staging.deployments.map(\.instance), ["main", "labs"])
+        XCTAssertEqual(staging.deployments[0].hosts.lms, "courses.staging.learn.acme.edu")
+        XCTAssertEqual(staging.deployments[0].namePrefix, "acme-staging-main")
+        XCTAssertEqual(production.size.eksNodeType, "m6i.xlarge")
+        XCTAssertEqual(production.search.dataNodes, 3)
+        XCTAssertEqual(production.flowLogRetentionDays, 365)
+        XCTAssertEqual(staging.flowLogRetentionDays, 90)
+        XCTAssertEqual(plan.instances[1].databaseName, "labs_openedx")
+    }
+
+    func testStateBucketIsStableAndFitsS3() {
+        let first = Planner().plan(answers()).stateBucket
+        XCTAssertEqual(first, Planner().plan(answers()).stateBucket)
+        XCTAssertTrue(first.hasPrefix("acme-tfstate-"))
+        XCTAssertEqual(first.count, "acme-tfstate-".count + 8)
+    }
+}
