@@ -6,6 +6,10 @@ enum NameRules {
     }
 
     /// `^[a-z][a-z0-9]{1,9}$`: a DNS label and part of every AWS name of the environment.
+    /// Names the generated repository already uses for something else (the GitHub environment
+    /// that applies `terraform/global`).
+    static let reservedEnvironmentNames: Set<String> = ["global"]
+
     static func isEnvironmentName(_ name: String) -> Bool {
         isSlug(name, length: 2...10, hyphens: false)
     }

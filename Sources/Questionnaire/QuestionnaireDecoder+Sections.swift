@@ -80,7 +80,7 @@ extension QuestionnaireDecoder {
         for (index, item) in list.items.enumerated() {
             let itemPath = "\(path)[\(index)]"
             record(itemPath, key: nil, value: item)
-            guard let mapping = mapping(item, at: itemPath, hint: "write `- name: main`") else {
+            guard let mapping = mapping(item, at: itemPath, hint: "write `- name: \(item.scalarText ?? "main")`") else {
                 instances.append(
                     Answers.Instance(name: "", lmsHost: "", studioHost: "", release: .verawood, environments: []))
                 continue

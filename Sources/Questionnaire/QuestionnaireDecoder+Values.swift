@@ -74,14 +74,17 @@ extension QuestionnaireDecoder {
         }
         if scalar.style == .plain, scalar.text == "true" || scalar.text == "false" { return scalar.text == "true" }
         let lowered = scalar.text.lowercased()
-        let meant: String? =
-            if ["true", "yes", "on", "y", "1"].contains(lowered) {
-                "true"
-            } else if ["false", "no", "off", "n", "0"].contains(lowered) { "false" } else { nil }
-        let hint: String? =
-            if let meant, scalar.style == .quoted { "write `\(meant)` without quotes" } else if let meant {
-                "write `\(meant)`"
-            } else { "write `true` or `false`" }
+        let meant: String?
+        if ["true", "yes", "on", "y", "1"].contains(lowered) {
+            meant = "true"
+        } else if ["false", "no", "off", "n", "0"].contains(lowered) {
+            meant = "false"
+        } else {
+            meant = nil
+        }
+        let hint =
+            meant.map { scalar.style == .quoted ? "write `\($0)` without quotes" : "write `\($0)`" }
+            ?? "write `true` or `false`"
         return typeMismatch(path, node, expected: "`true` or `false`", hint: hint)
     }
 

@@ -72,6 +72,8 @@ extension QuestionnaireProblem {
         case .invalidEnvironmentName(_, let suggestion):
             suggestion.map { "did you mean `\($0)`?" }
                 ?? "it becomes a DNS label and part of every AWS name, e.g. `staging`"
+        case .reservedEnvironmentName:
+            "choose another name, e.g. `shared` or `platform`"
         case .environmentZoneCount:
             "use fewer zones, or more in `aws.availability_zones`"
         case .invalidCIDR, .cidrNotPrivate:

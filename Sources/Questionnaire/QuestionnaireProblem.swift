@@ -42,6 +42,7 @@ enum QuestionnaireProblem: Sendable, Equatable, CustomStringConvertible {
     // environments
     case noEnvironments
     case invalidEnvironmentName(name: String, suggestion: String?)
+    case reservedEnvironmentName(name: String)
     case environmentZoneCount(count: Int, maximum: Int)
     case invalidCIDR(value: String)
     case cidrHostBitsSet(value: String, network: String)
@@ -155,6 +156,8 @@ enum QuestionnaireProblem: Sendable, Equatable, CustomStringConvertible {
             "at least one environment is required"
         case .invalidEnvironmentName(let name, _):
             "\(name) is not a valid environment name: 2-10 characters, lowercase letters and digits, starting with a letter"
+        case .reservedEnvironmentName(let name):
+            "\(name) is reserved: the generated workflows apply terraform/global in a GitHub environment of that name"
         case .environmentZoneCount(let count, let maximum):
             "`\(count)` is not an allowed number of availability zones: \(Self.range(2, maximum)) (`aws.availability_zones` is \(maximum))"
         case .invalidCIDR(let value):

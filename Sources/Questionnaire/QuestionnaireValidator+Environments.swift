@@ -17,6 +17,12 @@ extension ValidationRun {
                         file: file, location: location, keyPath: path,
                         problem: .invalidEnvironmentName(name: quoted(environment.name), suggestion: suggestion)))
                 invalidEnvironmentNames.insert(environment.name)
+            } else if NameRules.reservedEnvironmentNames.contains(environment.name) {
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, location: sourceMap.keys[path] ?? sourceMap.location(of: path), keyPath: path,
+                        problem: .reservedEnvironmentName(name: quoted(environment.name))))
+                invalidEnvironmentNames.insert(environment.name)
             }
             // A value of the wrong type (`production: medium`) left only placeholders to check.
             guard usable(path) else { continue }

@@ -9,19 +9,17 @@ struct StampProcess {
         var stderr: String
     }
 
-    /// `.build/<config>/stamp`, beside the test bundle.
+    /// `$STAMP_BINARY`, else the debug build `swift test` makes (`.build/debug/stamp`).
     static var binary: URL {
         get throws {
-            let products = Bundle(for: Marker.self).bundleURL.deletingLastPathComponent()
-            let url = products.appendingPathComponent("stamp")
+            let url = ProcessInfo.processInfo.environment["STAMP_BINARY"].map { URL(fileURLWithPath: $0) }
+                ?? packageRoot.appendingPathComponent(".build/debug/stamp")
             guard FileManager.default.isExecutableFile(atPath: url.path) else {
                 throw MissingBinary(path: url.path)
             }
             return url
         }
     }
-
-    private final class Marker {}
 
     struct MissingBinary: Error, CustomStringConvertible {
         var path: String
