@@ -20,7 +20,7 @@ demo: build
 ## Everything CI checks: unit tests, then the generated repositories.
 test: tools unit verify
 
-unit: tools
+unit: tools build
 	swift test
 
 verify: build tools

@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL"], resources: [.copy("Corpus")]),
-        .testTarget(name: "BlueprintTests", dependencies: ["Blueprint", "StampKit"]),
+        .testTarget(name: "BlueprintTests", dependencies: ["Blueprint", "StampKit", "HCL", "Yams"]),
         .testTarget(name: "OutputTests", dependencies: ["Output"]),
         .testTarget(name: "CLITests", dependencies: ["StampKit"]),
         .testTarget(name: "ExamplesTests", dependencies: ["StampKit"]),
