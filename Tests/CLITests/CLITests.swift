@@ -120,6 +120,42 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try StampProcess.run(["validate"], in: directory).status, 0)
     }
 
+    /// On a terminal `init` asks, shows defaults, and asks again until an answer passes the rules.
+    func testInitAsksOnATerminalUntilAnswersAreValid() throws {
+        let directory = try makeTemporaryDirectory(self)
+        let answers = ["Demo", "demo", "", "", "", "learn.demo.org", "", "9", "2"].joined(separator: "\n") + "\n"
+        try answers.write(to: directory.appendingPathComponent("answers.txt"), atomically: true, encoding: .utf8)
+        // `script` (util-linux, in every Debian) gives stamp a pseudo-terminal.
+        let result = try StampProcess.run(
+            ["-qec", "\(try StampProcess.binary.path) init", "/dev/null"], in: directory,
+            executable: URL(fileURLWithPath: "/usr/bin/script"), input: directory.appendingPathComponent("answers.txt"))
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("Project name (3-16 of a-z, 0-9, -) [openedx]:"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("`Demo` is not a valid project name"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("`9` is not an allowed number of availability zones"), result.stdout)
+        let yaml = try String(contentsOf: directory.appendingPathComponent("stamp.yaml"), encoding: .utf8)
+        XCTAssertTrue(yaml.contains("name: demo "), yaml)
+        XCTAssertTrue(yaml.contains("domain: learn.demo.org "), yaml)
+        XCTAssertTrue(yaml.contains("availability_zones: 2 "), yaml)
+        XCTAssertEqual(try StampProcess.run(["validate"], in: directory).status, 0)
+    }
+
+    /// Colour only on a terminal, and never when NO_COLOR is set.
+    func testErrorsAreColouredOnlyOnATerminalWithoutNoColor() throws {
+        let directory = try makeTemporaryDirectory(self)
+        try "version: 2\n".write(to: directory.appendingPathComponent("stamp.yaml"), atomically: true, encoding: .utf8)
+        let script = URL(fileURLWithPath: "/usr/bin/script")
+        let command = ["-qec", "\(try StampProcess.binary.path) validate", "/dev/null"]
+        let coloured = try StampProcess.run(command, in: directory, executable: script, environment: ["NO_COLOR": ""])
+        XCTAssertTrue(coloured.stdout.contains("\u{1B}[31merror:\u{1B}[0m"), coloured.stdout)
+        let plain = try StampProcess.run(command, in: directory, executable: script, environment: ["NO_COLOR": "1"])
+        XCTAssertFalse(plain.stdout.contains("\u{1B}["), plain.stdout)
+        XCTAssertTrue(plain.stdout.contains("error: version:"), plain.stdout)
+        let piped = try StampProcess.run(["validate"], in: directory, environment: ["NO_COLOR": ""])
+        XCTAssertFalse(piped.stderr.contains("\u{1B}["), piped.stderr)
+        XCTAssertEqual(piped.status, 2)
+    }
+
     func testExplainShowsSubnetsHostsAndSizes() throws {
         let directory = try makeTemporaryDirectory(self)
         let result = try StampProcess.run(["explain", "--answers", reference.path], in: directory)

@@ -27,7 +27,8 @@ struct StampProcess {
     }
 
     static func run(
-        _ arguments: [String], in directory: URL, executable: URL? = nil, environment: [String: String] = [:]
+        _ arguments: [String], in directory: URL, executable: URL? = nil, environment: [String: String] = [:],
+        input: URL? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = try executable ?? binary
@@ -41,7 +42,7 @@ struct StampProcess {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = try input.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
         try process.run()
         // Read before waiting so a full pipe never blocks the child.
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
