@@ -6,6 +6,7 @@ public struct BlueprintLoader: Sendable {
     public static let builtInName = "openedx-aws"
     static let manifestFile = "blueprint.yaml"
     static let templatesFolder = "templates/"
+    static let partsFolder = "parts/"
 
     public init() {}
 
@@ -30,11 +31,19 @@ public struct BlueprintLoader: Sendable {
 
     func blueprint(from files: [String: String], origin: String) throws -> Blueprint {
         guard let text = files[Self.manifestFile] else { throw BlueprintError.notFound(path: origin) }
-        let manifest: BlueprintManifest
+        var manifest: BlueprintManifest
         do {
             manifest = try YAMLDecoder().decode(BlueprintManifest.self, from: text)
         } catch {
             throw BlueprintError.invalidManifest(path: origin, reason: "\(error)")
+        }
+        // `parts/*.yaml` add file rules grouped by concern (one per module), in name order.
+        for path in files.keys.sorted() where path.hasPrefix(Self.partsFolder) && path.hasSuffix(".yaml") {
+            do {
+                manifest.files += try YAMLDecoder().decode(BlueprintManifest.Part.self, from: files[path]!).files
+            } catch {
+                throw BlueprintError.invalidManifest(path: path, reason: "\(error)")
+            }
         }
         var templates: [String: String] = [:]
         for (path, contents) in files where path.hasPrefix(Self.templatesFolder) {

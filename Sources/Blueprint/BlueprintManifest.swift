@@ -5,6 +5,11 @@ public struct BlueprintManifest: Sendable, Equatable, Codable {
     public var description: String?
     public var files: [FileRule]
 
+    /// `parts/<name>.yaml`: more file rules, so each module's files are listed beside each other.
+    public struct Part: Sendable, Equatable, Codable {
+        public var files: [FileRule]
+    }
+
     public struct FileRule: Sendable, Equatable, Codable {
         /// The output path; may hold Mustache tags (`terraform/environments/{{environment.name}}/main.tf`).
         public var path: String

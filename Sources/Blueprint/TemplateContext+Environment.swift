@@ -9,6 +9,7 @@ extension TemplateContext {
             "protected": environment.protected, "size": environment.preset.rawValue,
             "domain": environment.domain, "name_prefix": environment.namePrefix,
             "state_key": environment.stateKey,
+            "names": names(environment.names),
             "vpc": [
                 "cidr": network.vpc.description, "name": environment.namePrefix,
                 "single_nat_gateway": network.singleNATGateway,
@@ -60,6 +61,15 @@ extension TemplateContext {
         ]
     }
 
+    private static func names(_ names: EnvironmentNames) -> [String: Any] {
+        [
+            "load_balancer": names.loadBalancer, "target_group": names.targetGroup, "web_acl": names.webACL,
+            "log_bucket": names.logBucket, "backups_bucket": names.backupsBucket, "eks_cluster": names.eksCluster,
+            "aurora_cluster": names.auroraCluster, "elasticache": names.elastiCache,
+            "opensearch_domain": names.openSearchDomain,
+        ]
+    }
+
     static func instance(_ instance: InstancePlan) -> [String: Any] {
         [
             "name": instance.name, "release": instance.release.rawValue,
@@ -80,6 +90,7 @@ extension TemplateContext {
             "name": deployment.instance, "release": deployment.release.rawValue,
             "environment": deployment.environment, "name_prefix": deployment.namePrefix,
             "hosts": hostMap, "has_cdn": hosts.cdn != nil,
+            "buckets": ["public": deployment.buckets.publicAssets, "private": deployment.buckets.privateFiles],
             "alb_hosts": deployment.loadBalancerHosts.map { ["host": $0] },
         ]
     }

@@ -50,6 +50,7 @@ public struct EnvironmentPlan: Sendable, Equatable {
     public var domain: String
     /// `<project>-<env>`: the stem of every AWS name in this environment.
     public var namePrefix: String
+    public var names: EnvironmentNames
     public var network: NetworkPlan
     public var deployments: [DeploymentPlan]
 
@@ -97,6 +98,7 @@ public struct DeploymentPlan: Sendable, Equatable {
     /// `<project>-<env>-<instance>`.
     public var namePrefix: String
     public var hosts: InstanceHosts
+    public var buckets: DeploymentBuckets
 
     /// The hosts the load balancer's certificate covers: everything but the CloudFront host.
     public var loadBalancerHosts: [String] { [hosts.lms, hosts.studio, hosts.preview, hosts.apps] }

@@ -35,12 +35,14 @@ public struct Planner: Sendable {
             search: SearchTopology(requestedDataNodes: size.opensearchDataNodes, availabilityZones: zones.count),
             domain: answers.environmentDomain(environment.name),
             namePrefix: namer.name([environment.name]),
+            names: EnvironmentNames(environment: environment.name, namer: namer),
             network: NetworkPlanner().plan(vpc: vpc, zoneNames: zones, size: environment.size),
             deployments: answers.instances.filter { $0.environments.contains(environment.name) }.map {
                 DeploymentPlan(
                     instance: $0.name, environment: environment.name, release: $0.release,
                     namePrefix: namer.name([environment.name, $0.name]),
-                    hosts: answers.hosts(of: $0, in: environment.name))
+                    hosts: answers.hosts(of: $0, in: environment.name),
+                    buckets: DeploymentBuckets(environment: environment.name, instance: $0.name, namer: namer))
             }
         )
     }

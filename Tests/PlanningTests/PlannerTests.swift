@@ -61,6 +61,30 @@ final class PlannerTests: XCTestCase {
         XCTAssertEqual(plan.instances[1].databaseName, "labs_openedx")
     }
 
+    /// Every name the plan hands to a blueprint fits its service with the longest names the
+    /// questionnaire allows (project 16, environment 10, instance 12 characters).
+    func testEveryPlannedNameFitsItsServiceWithMaximumLengthInputs() throws {
+        var answers = answers()
+        answers.project.name = "abcdefghijklmnop"
+        answers.environments[0].name = "production"
+        answers.instances[0].name = "abcdefghij-k"
+        answers.instances[0].environments = ["production"]
+        let plan = Planner().plan(answers)
+        let environment = try XCTUnwrap(plan.environment(named: "production"))
+        let names = environment.names
+        let limits: [(String, Int)] = [
+            (names.loadBalancer, 32), (names.targetGroup, 32), (names.openSearchDomain, 28), (names.elastiCache, 40),
+            (names.auroraCluster, 63), (names.eksCluster, 100), (names.logBucket, 63), (names.backupsBucket, 63),
+            (names.webACL, 128), (plan.stateBucket, 63),
+        ] + environment.deployments.flatMap { [($0.buckets.publicAssets, 63), ($0.buckets.privateFiles, 63)] }
+            + plan.ciRoles.map { ($0.name, 64) }
+        for (name, limit) in limits {
+            XCTAssertLessThanOrEqual(name.count, limit, name)
+            XCTAssertFalse(name.contains("--") || name.hasSuffix("-"), name)
+        }
+        XCTAssertEqual(environment.deployments[0].buckets.privateFiles.count, 16 + 1 + 10 + 1 + 12 + 1 + 7 + 1 + 8)
+    }
+
     func testStateBucketIsStableAndFitsS3() {
         let first = Planner().plan(answers()).stateBucket
         XCTAssertEqual(first, Planner().plan(answers()).stateBucket)

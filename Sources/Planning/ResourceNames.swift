@@ -1,0 +1,37 @@
+/// The AWS names of one environment's shared resources (SPEC §5), each fitted to its service.
+public struct EnvironmentNames: Sendable, Equatable {
+    public var loadBalancer: String
+    public var targetGroup: String
+    public var webACL: String
+    public var logBucket: String
+    public var backupsBucket: String
+    public var eksCluster: String
+    public var auroraCluster: String
+    public var elastiCache: String
+    public var openSearchDomain: String
+
+    init(environment: String, namer: AWSNamer) {
+        loadBalancer = namer.name([environment], limit: .loadBalancer)
+        targetGroup = namer.name([environment, "ingress"], limit: .targetGroup)
+        webACL = namer.name([environment])
+        logBucket = namer.bucket([environment, "logs"])
+        backupsBucket = namer.bucket([environment, "backups"])
+        eksCluster = namer.name([environment], limit: .eksCluster)
+        auroraCluster = namer.name([environment], limit: .rdsCluster)
+        elastiCache = namer.name([environment], limit: .elastiCache)
+        openSearchDomain = namer.name([environment], limit: .openSearchDomain)
+    }
+}
+
+/// The buckets of one instance in one environment.
+public struct DeploymentBuckets: Sendable, Equatable {
+    /// Course images and other files meant to be public, served through CloudFront.
+    public var publicAssets: String
+    /// Learner uploads, grade reports, exports: reached through pre-signed URLs only.
+    public var privateFiles: String
+
+    init(environment: String, instance: String, namer: AWSNamer) {
+        publicAssets = namer.bucket([environment, instance, "public"])
+        privateFiles = namer.bucket([environment, instance, "private"])
+    }
+}
