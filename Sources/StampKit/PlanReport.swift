@@ -45,7 +45,32 @@ public struct PlanReport: Sendable {
             ["instance", "lms", "studio", "preview", "apps", "cdn"],
             environment.deployments.map { [$0.instance, $0.hosts.lms, $0.hosts.studio, $0.hosts.preview, $0.hosts.apps, $0.hosts.cdn ?? "-"] }
         ).map { "    " + $0 }
+        lines.append("  Certificates (ACM, DNS-validated)")
+        lines += certificateLines(environment).map { "    " + $0 }
+        lines.append("  Buckets")
+        lines += table(
+            ["bucket", "holds"],
+            [
+                [environment.names.logBucket, "access logs (ALB, S3, CloudFront)"],
+                [environment.names.backupsBucket, "backups (MongoDB dumps, exports)"],
+            ] + environment.deployments.flatMap {
+                [
+                    [$0.buckets.publicAssets, "\($0.instance): public assets" + ($0.hosts.cdn.map { ", served at \($0)" } ?? "")],
+                    [$0.buckets.privateFiles, "\($0.instance): uploads, reports, exports (pre-signed URLs only)"],
+                ]
+            }
+        ).map { "    " + $0 }
         return lines
+    }
+
+    private func certificateLines(_ environment: EnvironmentPlan) -> [String] {
+        environment.deployments.flatMap { deployment -> [String] in
+            var lines = ["\(deployment.instance): \(deployment.loadBalancerHosts.joined(separator: ", ")) (\(plan.answers.aws.region), load balancer)"]
+            if let cdn = deployment.hosts.cdn {
+                lines.append("\(deployment.instance): \(cdn) (us-east-1, CloudFront)")
+            }
+            return lines
+        }
     }
 
     private func sizeLines(_ environment: EnvironmentPlan) -> [String] {

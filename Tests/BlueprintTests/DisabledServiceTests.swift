@@ -1,0 +1,54 @@
+import StampKit
+import XCTest
+
+/// SPEC §6: a disabled service leaves no file, module call, reference or output behind
+/// (tf-validate proves the references resolve; this proves nothing is left over).
+final class DisabledServiceTests: XCTestCase {
+    private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    private func render(_ change: (inout Answers.Services) -> Void) throws -> FileSet {
+        var answers = try QuestionnaireLoader()
+            .load(contentsOf: Self.root.appendingPathComponent("examples/reference/stamp.yaml").path).answers
+        change(&answers.services)
+        return try BlueprintRenderer().render(Planner().plan(answers), with: try BlueprintLoader().builtIn())
+    }
+
+    private let switches: [(module: String, off: (inout Answers.Services) -> Void)] = [
+        ("bastion", { $0.bastion = false }),
+        ("waf", { $0.waf = false }),
+        ("cloudfront", { $0.cloudfront = false }),
+        ("ses", { $0.ses = false }),
+    ]
+
+    func testEveryServiceModuleIsGeneratedWhenOn() throws {
+        let files = try render { _ in }
+        for (module, _) in switches {
+            XCTAssertTrue(files.paths.contains("terraform/modules/\(module)/main.tf"), module)
+            XCTAssertTrue(files.paths.contains("terraform/environments/staging/\(module).tf"), module)
+            XCTAssertTrue(files.files.contains { $0.contents.contains("module.\(module).") }, module)
+        }
+    }
+
+    func testADisabledServiceLeavesNothingBehind() throws {
+        for (module, off) in switches {
+            let files = try render(off)
+            let leftovers = files.paths.filter {
+                $0.hasPrefix("terraform/modules/\(module)/") || $0.hasSuffix("/\(module).tf")
+            }
+            XCTAssertEqual(leftovers, [], "\(module) off")
+            for file in files.files where file.path.hasPrefix("terraform/") {
+                XCTAssertFalse(file.contents.contains("module.\(module)."), "\(file.path) refers to module.\(module)")
+                XCTAssertFalse(file.contents.contains("modules/\(module)\""), "\(file.path) calls modules/\(module)")
+            }
+        }
+    }
+
+    func testWithoutCloudFrontNoUSEast1ProviderOrCDNHostIsLeft() throws {
+        let files = try render { $0.cloudfront = false }
+        for file in files.files where file.path.hasPrefix("terraform/environments/") {
+            XCTAssertFalse(file.contents.contains("aws.us_east_1"), file.path)
+            XCTAssertFalse(file.contents.contains("cdn."), file.path)
+        }
+    }
+}
