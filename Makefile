@@ -7,7 +7,7 @@ CHECKOV_VERSION ?= 3.2.499
 STAMP := $(CURDIR)/.build/debug/stamp
 export STAMP_TERRAFORM := $(TF_VALIDATE_VENV)/bin/terraform
 
-.PHONY: build demo test unit verify golden tools format lint clean
+.PHONY: build demo test unit verify golden bench tools format lint clean
 
 build:
 	swift build --product stamp
@@ -30,6 +30,10 @@ verify: build tools
 ## Rewrite examples/*/expected/ from the current code and blueprint.
 golden: build
 	STAMP=$(STAMP) scripts/golden
+
+## Speed and memory targets of validate, explain and generate on examples/reference.
+bench: build
+	STAMP=$(STAMP) scripts/bench
 
 tools: $(TF_VALIDATE_VENV)/bin/terraform $(CHECKOV_VENV)/bin/checkov
 
