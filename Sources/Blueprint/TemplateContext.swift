@@ -25,6 +25,7 @@ public struct TemplateContext: @unchecked Sendable {
             "aws": [
                 "region": answers.aws.region, "account_id": answers.aws.accountID,
                 "availability_zones": answers.aws.availabilityZones.map { ["name": $0, "letter": String($0.suffix(1))] },
+                "elb_logs_from_regional_account": LoadBalancerLogDelivery(region: answers.aws.region) == .regionalAccount,
             ],
             "dns": [
                 "domain": answers.dns.domain, "create_zone": answers.dns.hostedZoneID == nil,

@@ -98,6 +98,8 @@ extension QuestionnaireProblem {
                 ?? "declare it under `environments`"
         case .repeatedEnvironment:
             "list each environment once"
+        case .environmentWithoutInstances:
+            "add it to an instance's `environments`, or remove the environment"
         case .noInstanceEnvironments:
             "remove the key to run the instance in every environment"
         case .duplicateHost:

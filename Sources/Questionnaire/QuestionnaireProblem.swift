@@ -58,6 +58,7 @@ enum QuestionnaireProblem: Sendable, Equatable, CustomStringConvertible {
     case unknownEnvironment(name: String, declared: [String])
     case repeatedEnvironment(name: String)
     case noInstanceEnvironments
+    case environmentWithoutInstances(name: String)
     case duplicateHost(host: String, role: String, environment: String, other: HostUse)
     case hostLabelTooLong(host: String, role: String, environment: String, length: Int)
     case hostTooLong(host: String, role: String, environment: String, length: Int)
@@ -186,6 +187,8 @@ enum QuestionnaireProblem: Sendable, Equatable, CustomStringConvertible {
             "\(name) is listed twice"
         case .noInstanceEnvironments:
             "the list of environments is empty"
+        case .environmentWithoutInstances(let name):
+            "no instance runs in environment \(name)"
         case .duplicateHost(let host, let role, let environment, let other):
             "the \(role) host in environment `\(environment)`, `\(host)`, is already the \(other.role) host of instance "
                 + "`\(other.instance)` in environment `\(other.environment)` (\(other.keyPath)"

@@ -130,6 +130,28 @@ extension ValidationRun {
                 }
             }
         }
+        checkEveryEnvironmentRunsAnInstance()
+    }
+
+    /// An environment without instances would get a load balancer with no certificate to serve.
+    private mutating func checkEveryEnvironmentRunsAnInstance() {
+        guard usable("environments"), usable("instances"), !answers.instances.isEmpty else { return }
+        let indexes = answers.instances.indices
+        // An instance whose list could not be read might name any environment: stay quiet then.
+        guard indexes.allSatisfy({ usable("instances[\($0)]") && usable("instances[\($0)].environments") }) else { return }
+        // A misspelt environment name in some instance is already reported, and is most likely
+        // the environment that looks unused: one report is enough.
+        let declared = Set(answers.environments.map(\.name))
+        guard answers.instances.allSatisfy({ $0.environments.allSatisfy(declared.contains) }) else { return }
+        for environment in answers.environments where !invalidEnvironmentNames.contains(environment.name) {
+            if !answers.instances.contains(where: { $0.environments.contains(environment.name) }) {
+                let path = "environments.\(environment.name)"
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, location: sourceMap.keys[path] ?? sourceMap.location(of: path), keyPath: path,
+                        problem: .environmentWithoutInstances(name: quoted(environment.name))))
+            }
+        }
     }
 
     /// A written host must be a lowercase DNS name ending with `dns.domain`; a defaulted one is

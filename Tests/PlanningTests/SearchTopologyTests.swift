@@ -30,3 +30,12 @@ final class SearchTopologyTests: XCTestCase {
         XCTAssertEqual(SearchTopology(requestedDataNodes: 2, availabilityZones: 3).zoneCount, 2)
     }
 }
+
+final class LoadBalancerLogDeliveryTests: XCTestCase {
+    func testOlderRegionsUseTheRegionalELBAccountNewerOnesTheServicePrincipal() {
+        XCTAssertEqual(LoadBalancerLogDelivery(region: "us-east-1"), .regionalAccount)
+        XCTAssertEqual(LoadBalancerLogDelivery(region: "eu-west-1"), .regionalAccount)
+        XCTAssertEqual(LoadBalancerLogDelivery(region: "ap-southeast-4"), .servicePrincipal)
+        XCTAssertEqual(LoadBalancerLogDelivery(region: "mx-central-1"), .servicePrincipal)
+    }
+}
