@@ -3,6 +3,9 @@ public struct BlueprintManifest: Sendable, Equatable, Codable {
     public var name: String
     public var version: String
     public var description: String?
+    /// Engine, Kubernetes and tool versions, pinned in one place; templates read them as
+    /// `versions.<key>`.
+    public var versions: [String: String]?
     public var files: [FileRule]
 
     /// `parts/<name>.yaml`: more file rules, so each module's files are listed beside each other.

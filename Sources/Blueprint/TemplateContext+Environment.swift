@@ -10,6 +10,13 @@ extension TemplateContext {
             "domain": environment.domain, "name_prefix": environment.namePrefix,
             "state_key": environment.stateKey,
             "names": names(environment.names),
+            "secrets": [
+                "redis_auth": environment.secrets.redisAuth, "opensearch_master": environment.secrets.openSearchMaster,
+                "mongodb_admin": environment.secrets.mongodbAdmin, "mongodb_keyfile": environment.secrets.mongodbKeyfile,
+                "mongodb_tls": environment.secrets.mongodbTLS, "mongodb_connection": environment.secrets.mongodbConnection,
+                "ses_smtp": environment.secrets.sesSMTP,
+            ],
+            "log_retention_days": environment.flowLogRetentionDays,
             "vpc": [
                 "cidr": network.vpc.description, "name": environment.namePrefix,
                 "single_nat_gateway": network.singleNATGateway,
@@ -70,6 +77,17 @@ extension TemplateContext {
         ]
     }
 
+    private static func isolation(_ isolation: DataIsolation) -> [String: Any] {
+        [
+            "namespace": isolation.namespace, "redis_celery_db": isolation.redisCeleryDatabase,
+            "redis_cache_db": isolation.redisCacheDatabase, "redis_key_prefix": isolation.redisKeyPrefix,
+            "index_prefix": isolation.searchIndexPrefix, "mysql_database": isolation.mysqlDatabase,
+            "mysql_user": isolation.mysqlUser, "mongodb_database": isolation.mongodbDatabase,
+            "mongodb_user": isolation.mongodbUser,
+            "secrets": ["mysql": isolation.secrets.mysql, "mongodb": isolation.secrets.mongodb],
+        ]
+    }
+
     static func instance(_ instance: InstancePlan) -> [String: Any] {
         [
             "name": instance.name, "release": instance.release.rawValue,
@@ -77,6 +95,7 @@ extension TemplateContext {
             "lms_host": instance.lmsHost, "studio_host": instance.studioHost,
             "environments": instance.environments.map { ["name": $0] },
             "database_name": instance.databaseName, "database_user": instance.databaseUser,
+            "image_repository": instance.imageRepository,
         ]
     }
 
@@ -91,6 +110,10 @@ extension TemplateContext {
             "environment": deployment.environment, "name_prefix": deployment.namePrefix,
             "hosts": hostMap, "has_cdn": hosts.cdn != nil,
             "buckets": ["public": deployment.buckets.publicAssets, "private": deployment.buckets.privateFiles],
+            "tutor_major_version": deployment.release.tutorMajorVersion,
+            "tutor_next_major_version": deployment.release.tutorMajorVersion + 1,
+            "image_repository": deployment.imageRepository,
+            "isolation": isolation(deployment.isolation),
             "alb_hosts": deployment.loadBalancerHosts.map { ["host": $0] },
         ]
     }

@@ -51,6 +51,7 @@ public struct EnvironmentPlan: Sendable, Equatable {
     /// `<project>-<env>`: the stem of every AWS name in this environment.
     public var namePrefix: String
     public var names: EnvironmentNames
+    public var secrets: EnvironmentSecrets
     public var network: NetworkPlan
     public var deployments: [DeploymentPlan]
 
@@ -88,6 +89,8 @@ public struct InstancePlan: Sendable, Equatable {
     public var environments: [String]
     public var databaseName: String
     public var databaseUser: String
+    /// The ECR repository of the instance's Open edX image, shared by its environments.
+    public var imageRepository: String
 }
 
 /// One instance in one environment.
@@ -99,6 +102,9 @@ public struct DeploymentPlan: Sendable, Equatable {
     public var namePrefix: String
     public var hosts: InstanceHosts
     public var buckets: DeploymentBuckets
+    public var isolation: DataIsolation
+    /// The instance's image repository in ECR (`terraform/global`).
+    public var imageRepository: String
 
     /// The hosts the load balancer's certificate covers: everything but the CloudFront host.
     public var loadBalancerHosts: [String] { [hosts.lms, hosts.studio, hosts.preview, hosts.apps] }

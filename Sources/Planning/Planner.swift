@@ -14,7 +14,7 @@ public struct Planner: Sendable {
             environments: answers.environments.enumerated().map { index, environment in
                 plan(environment, index: index, answers: answers, namer: namer)
             },
-            instances: answers.instances.map(plan)
+            instances: answers.instances.map { plan($0, namer: namer) }
         )
     }
 
@@ -36,23 +36,35 @@ public struct Planner: Sendable {
             domain: answers.environmentDomain(environment.name),
             namePrefix: namer.name([environment.name]),
             names: EnvironmentNames(environment: environment.name, namer: namer),
+            secrets: EnvironmentSecrets(prefix: namer.name([environment.name])),
             network: NetworkPlanner().plan(vpc: vpc, zoneNames: zones, size: environment.size),
-            deployments: answers.instances.filter { $0.environments.contains(environment.name) }.map {
-                DeploymentPlan(
-                    instance: $0.name, environment: environment.name, release: $0.release,
-                    namePrefix: namer.name([environment.name, $0.name]),
-                    hosts: answers.hosts(of: $0, in: environment.name),
-                    buckets: DeploymentBuckets(environment: environment.name, instance: $0.name, namer: namer))
+            deployments: answers.instances.filter { $0.environments.contains(environment.name) }.enumerated().map {
+                position, instance in
+                deployment(instance, position: position, environment: environment.name, answers: answers, namer: namer)
             }
         )
     }
 
-    private func plan(_ instance: Answers.Instance) -> InstancePlan {
+    private func deployment(
+        _ instance: Answers.Instance, position: Int, environment: String, answers: Answers, namer: AWSNamer
+    ) -> DeploymentPlan {
+        DeploymentPlan(
+            instance: instance.name, environment: environment, release: instance.release,
+            namePrefix: namer.name([environment, instance.name]),
+            hosts: answers.hosts(of: instance, in: environment),
+            buckets: DeploymentBuckets(environment: environment, instance: instance.name, namer: namer),
+            isolation: DataIsolation(instance: instance.name, position: position, environmentPrefix: namer.name([environment])),
+            imageRepository: namer.name([instance.name])
+        )
+    }
+
+    private func plan(_ instance: Answers.Instance, namer: AWSNamer) -> InstancePlan {
         InstancePlan(
             name: instance.name, release: instance.release, lmsHost: instance.lmsHost,
             studioHost: instance.studioHost, environments: instance.environments,
             databaseName: AWSNamer.databaseIdentifier([instance.name, "openedx"], limit: .mysqlDatabase),
-            databaseUser: AWSNamer.databaseIdentifier([instance.name, "openedx"], limit: .mysqlUser))
+            databaseUser: AWSNamer.databaseIdentifier([instance.name, "openedx"], limit: .mysqlUser),
+            imageRepository: namer.name([instance.name]))
     }
 
     /// Each role trusts exactly the `sub` claims of the jobs that use it (SPEC §7).

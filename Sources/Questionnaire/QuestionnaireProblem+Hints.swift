@@ -98,6 +98,8 @@ extension QuestionnaireProblem {
                 ?? "declare it under `environments`"
         case .repeatedEnvironment:
             "list each environment once"
+        case .tooManyInstances:
+            "run some instances in another environment, or split the project"
         case .environmentWithoutInstances:
             "add it to an instance's `environments`, or remove the environment"
         case .noInstanceEnvironments:

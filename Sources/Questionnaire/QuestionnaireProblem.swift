@@ -59,6 +59,7 @@ enum QuestionnaireProblem: Sendable, Equatable, CustomStringConvertible {
     case repeatedEnvironment(name: String)
     case noInstanceEnvironments
     case environmentWithoutInstances(name: String)
+    case tooManyInstances(name: String, count: Int, maximum: Int)
     case duplicateHost(host: String, role: String, environment: String, other: HostUse)
     case hostLabelTooLong(host: String, role: String, environment: String, length: Int)
     case hostTooLong(host: String, role: String, environment: String, length: Int)
@@ -189,6 +190,8 @@ enum QuestionnaireProblem: Sendable, Equatable, CustomStringConvertible {
             "the list of environments is empty"
         case .environmentWithoutInstances(let name):
             "no instance runs in environment \(name)"
+        case .tooManyInstances(let name, let count, let maximum):
+            "\(count) instances run in environment \(name); at most \(maximum) can share its Redis (16 databases, two per instance)"
         case .duplicateHost(let host, let role, let environment, let other):
             "the \(role) host in environment `\(environment)`, `\(host)`, is already the \(other.role) host of instance "
                 + "`\(other.instance)` in environment `\(other.environment)` (\(other.keyPath)"

@@ -133,7 +133,11 @@ extension ValidationRun {
         checkEveryEnvironmentRunsAnInstance()
     }
 
-    /// An environment without instances would get a load balancer with no certificate to serve.
+    /// The shared Redis has sixteen databases and every instance takes two (Celery, cache).
+    static let maximumInstancesPerEnvironment = 8
+
+    /// An environment without instances would get a load balancer with no certificate to
+    /// serve; one with more than eight would run out of Redis databases.
     private mutating func checkEveryEnvironmentRunsAnInstance() {
         guard usable("environments"), usable("instances"), !answers.instances.isEmpty else { return }
         let indexes = answers.instances.indices
@@ -144,7 +148,15 @@ extension ValidationRun {
         let declared = Set(answers.environments.map(\.name))
         guard answers.instances.allSatisfy({ $0.environments.allSatisfy(declared.contains) }) else { return }
         for environment in answers.environments where !invalidEnvironmentNames.contains(environment.name) {
-            if !answers.instances.contains(where: { $0.environments.contains(environment.name) }) {
+            let running = answers.instances.filter { $0.environments.contains(environment.name) }.count
+            if running > Self.maximumInstancesPerEnvironment {
+                let path = "environments.\(environment.name)"
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, location: sourceMap.keys[path] ?? sourceMap.location(of: path), keyPath: path,
+                        problem: .tooManyInstances(name: quoted(environment.name), count: running, maximum: Self.maximumInstancesPerEnvironment)))
+            }
+            if running == 0 {
                 let path = "environments.\(environment.name)"
                 diagnostics.append(
                     Diagnostic(

@@ -1,0 +1,69 @@
+/// How one instance is kept apart from the others inside an environment's shared data
+/// services: its own database and users, Redis databases and key prefix, index prefix,
+/// namespace, and the Secrets Manager names its credentials live under.
+public struct DataIsolation: Sendable, Equatable {
+    /// The Kubernetes namespace of the instance's workloads.
+    public var namespace: String
+    /// Tutor's Celery broker database (OPENEDX_CELERY_REDIS_DB).
+    public var redisCeleryDatabase: Int
+    /// Tutor's Django cache database (OPENEDX_CACHE_REDIS_DB).
+    public var redisCacheDatabase: Int
+    /// Prefixes every cache key, so that even a shared database could not mix instances.
+    public var redisKeyPrefix: String
+    /// Prefixes every OpenSearch index of the instance.
+    public var searchIndexPrefix: String
+    public var mysqlDatabase: String
+    public var mysqlUser: String
+    public var mongodbDatabase: String
+    public var mongodbUser: String
+    public var secrets: DeploymentSecrets
+
+    /// Each instance takes two of Redis's sixteen databases, so an environment holds eight.
+    public static let maximumInstancesPerEnvironment = 8
+
+    init(instance: String, position: Int, environmentPrefix: String) {
+        namespace = "openedx-\(instance)"
+        redisCeleryDatabase = position * 2
+        redisCacheDatabase = position * 2 + 1
+        redisKeyPrefix = "\(instance):"
+        searchIndexPrefix = "\(instance)-"
+        mysqlDatabase = AWSNamer.databaseIdentifier([instance, "openedx"], limit: .mysqlDatabase)
+        mysqlUser = AWSNamer.databaseIdentifier([instance, "openedx"], limit: .mysqlUser)
+        mongodbDatabase = AWSNamer.databaseIdentifier([instance, "openedx"], limit: .mysqlDatabase)
+        mongodbUser = AWSNamer.databaseIdentifier([instance, "openedx"], limit: .mysqlUser)
+        secrets = DeploymentSecrets(prefix: "\(environmentPrefix)/\(instance)")
+    }
+}
+
+/// Secrets Manager names of one instance's credentials (values never leave Secrets Manager).
+public struct DeploymentSecrets: Sendable, Equatable {
+    public var mysql: String
+    public var mongodb: String
+
+    init(prefix: String) {
+        mysql = "\(prefix)/mysql"
+        mongodb = "\(prefix)/mongodb"
+    }
+}
+
+/// Secrets Manager names of an environment's shared service credentials.
+public struct EnvironmentSecrets: Sendable, Equatable {
+    public var redisAuth: String
+    public var openSearchMaster: String
+    public var mongodbAdmin: String
+    public var mongodbKeyfile: String
+    public var mongodbTLS: String
+    /// `services.mongodb: external`: the connection string the team fills in.
+    public var mongodbConnection: String
+    public var sesSMTP: String
+
+    init(prefix: String) {
+        redisAuth = "\(prefix)/redis/auth"
+        openSearchMaster = "\(prefix)/opensearch/master"
+        mongodbAdmin = "\(prefix)/mongodb/admin"
+        mongodbKeyfile = "\(prefix)/mongodb/keyfile"
+        mongodbTLS = "\(prefix)/mongodb/tls"
+        mongodbConnection = "\(prefix)/mongodb/connection"
+        sesSMTP = "\(prefix)/ses/smtp"
+    }
+}
