@@ -17,6 +17,14 @@ extension TemplateContext {
                 "ses_smtp": environment.secrets.sesSMTP,
             ],
             "log_retention_days": environment.flowLogRetentionDays,
+            "parameters": [
+                "aurora_writer_endpoint": environment.parameters.auroraWriterEndpoint,
+                "aurora_reader_endpoint": environment.parameters.auroraReaderEndpoint,
+                "redis_primary_endpoint": environment.parameters.redisPrimaryEndpoint,
+                "opensearch_endpoint": environment.parameters.openSearchEndpoint,
+                "mongodb_hosts": environment.parameters.mongodbHosts,
+                "mongodb_replica_set": environment.parameters.mongodbReplicaSet,
+            ],
             "vpc": [
                 "cidr": network.vpc.description, "name": environment.namePrefix,
                 "single_nat_gateway": network.singleNATGateway,

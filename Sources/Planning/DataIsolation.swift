@@ -67,3 +67,25 @@ public struct EnvironmentSecrets: Sendable, Equatable {
         sesSMTP = "\(prefix)/ses/smtp"
     }
 }
+
+/// SSM Parameter Store names under which Terraform publishes the endpoints of an environment's
+/// shared services, so the Tutor configuration can name them before they exist.
+public struct EnvironmentParameters: Sendable, Equatable {
+    public var auroraWriterEndpoint: String
+    public var auroraReaderEndpoint: String
+    public var redisPrimaryEndpoint: String
+    public var openSearchEndpoint: String
+    /// Comma-separated `host:port` of the MongoDB members (or empty for external MongoDB).
+    public var mongodbHosts: String
+    public var mongodbReplicaSet: String
+
+    init(prefix: String) {
+        let root = "/\(prefix)"
+        auroraWriterEndpoint = "\(root)/aurora/writer-endpoint"
+        auroraReaderEndpoint = "\(root)/aurora/reader-endpoint"
+        redisPrimaryEndpoint = "\(root)/redis/primary-endpoint"
+        openSearchEndpoint = "\(root)/opensearch/endpoint"
+        mongodbHosts = "\(root)/mongodb/hosts"
+        mongodbReplicaSet = "\(root)/mongodb/replica-set"
+    }
+}

@@ -52,6 +52,7 @@ public struct EnvironmentPlan: Sendable, Equatable {
     public var namePrefix: String
     public var names: EnvironmentNames
     public var secrets: EnvironmentSecrets
+    public var parameters: EnvironmentParameters
     public var network: NetworkPlan
     public var deployments: [DeploymentPlan]
 

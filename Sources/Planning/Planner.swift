@@ -37,6 +37,7 @@ public struct Planner: Sendable {
             namePrefix: namer.name([environment.name]),
             names: EnvironmentNames(environment: environment.name, namer: namer),
             secrets: EnvironmentSecrets(prefix: namer.name([environment.name])),
+            parameters: EnvironmentParameters(prefix: namer.name([environment.name])),
             network: NetworkPlanner().plan(vpc: vpc, zoneNames: zones, size: environment.size),
             deployments: answers.instances.filter { $0.environments.contains(environment.name) }.enumerated().map {
                 position, instance in
