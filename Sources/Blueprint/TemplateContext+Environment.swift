@@ -96,15 +96,27 @@ extension TemplateContext {
         ]
     }
 
-    static func instance(_ instance: InstancePlan) -> [String: Any] {
-        [
+    /// An instance, with its deployments in apply order (unprotected environments first).
+    static func instance(_ instance: InstancePlan, plan: Plan) -> [String: Any] {
+        let deployments = plan.applyOrder.compactMap { environment in
+            environment.deployments.first { $0.instance == instance.name }.map { deployment in
+                Self.deployment(deployment).merging([
+                    "protected": environment.protected, "eks_cluster": environment.names.eksCluster,
+                    "environment_name_prefix": environment.namePrefix,
+                    "config_path": "tutor/\(instance.name)/\(environment.name)/config.yml",
+                ]) { $1 }
+            }
+        }
+        return [
+            "deployments": deployments,
+            "tutor_next_major_version": instance.release.tutorMajorVersion + 1,
             "name": instance.name, "release": instance.release.rawValue,
             "tutor_major_version": instance.release.tutorMajorVersion,
             "lms_host": instance.lmsHost, "studio_host": instance.studioHost,
             "environments": instance.environments.map { ["name": $0] },
             "database_name": instance.databaseName, "database_user": instance.databaseUser,
             "image_repository": instance.imageRepository,
-        ]
+        ] as [String: Any]
     }
 
     static func deployment(_ deployment: DeploymentPlan) -> [String: Any] {

@@ -41,11 +41,11 @@ public struct TemplateContext: @unchecked Sendable {
             "ci_roles": plan.ciRoles.map(Self.ciRole),
             "environments": environments,
             "apply_order": plan.applyOrder.map(Self.environment),
-            "instances": plan.instances.map(Self.instance),
+            "instances": plan.instances.map { Self.instance($0, plan: plan) },
             "services": Self.services(answers.services),
         ]
         self.environments = Dictionary(uniqueKeysWithValues: plan.environments.map { ($0.name, Self.environment($0)) })
-        self.instances = Dictionary(uniqueKeysWithValues: plan.instances.map { ($0.name, Self.instance($0)) })
+        self.instances = Dictionary(uniqueKeysWithValues: plan.instances.map { ($0.name, Self.instance($0, plan: plan)) })
         self.deployments = Dictionary(uniqueKeysWithValues: plan.environments.map { environment in
             (environment.name, Dictionary(uniqueKeysWithValues: environment.deployments.map { ($0.instance, Self.deployment($0)) }))
         })
