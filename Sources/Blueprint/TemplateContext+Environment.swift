@@ -24,6 +24,8 @@ extension TemplateContext {
                 "opensearch_endpoint": environment.parameters.openSearchEndpoint,
                 "mongodb_hosts": environment.parameters.mongodbHosts,
                 "mongodb_replica_set": environment.parameters.mongodbReplicaSet,
+                "alb_target_group_arn": environment.parameters.albTargetGroupARN,
+                "load_balancer_controller_role_arn": environment.parameters.loadBalancerControllerRoleARN,
             ],
             "vpc": [
                 "cidr": network.vpc.description, "name": environment.namePrefix,
@@ -93,6 +95,7 @@ extension TemplateContext {
             "mysql_user": isolation.mysqlUser, "mongodb_database": isolation.mongodbDatabase,
             "mongodb_user": isolation.mongodbUser,
             "secrets": ["mysql": isolation.secrets.mysql, "mongodb": isolation.secrets.mongodb],
+            "workload_role_parameter": isolation.workloadRoleParameter,
         ]
     }
 

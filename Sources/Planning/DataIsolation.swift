@@ -17,6 +17,8 @@ public struct DataIsolation: Sendable, Equatable {
     public var mongodbDatabase: String
     public var mongodbUser: String
     public var secrets: DeploymentSecrets
+    /// SSM parameter holding the ARN of the IRSA role of the instance's workloads.
+    public var workloadRoleParameter: String
 
     /// Each instance takes two of Redis's sixteen databases, so an environment holds eight.
     public static let maximumInstancesPerEnvironment = 8
@@ -32,6 +34,7 @@ public struct DataIsolation: Sendable, Equatable {
         mongodbDatabase = AWSNamer.databaseIdentifier([instance, "openedx"], limit: .mysqlDatabase)
         mongodbUser = AWSNamer.databaseIdentifier([instance, "openedx"], limit: .mysqlUser)
         secrets = DeploymentSecrets(prefix: "\(environmentPrefix)/\(instance)")
+        workloadRoleParameter = "/\(environmentPrefix)/\(instance)/workload-role-arn"
     }
 }
 
@@ -78,9 +81,15 @@ public struct EnvironmentParameters: Sendable, Equatable {
     /// Comma-separated `host:port` of the MongoDB members (or empty for external MongoDB).
     public var mongodbHosts: String
     public var mongodbReplicaSet: String
+    /// The ALB's IP target group, for the TargetGroupBinding the deploy workflow creates.
+    public var albTargetGroupARN: String
+    /// The IRSA role of the AWS Load Balancer Controller.
+    public var loadBalancerControllerRoleARN: String
 
     init(prefix: String) {
         let root = "/\(prefix)"
+        albTargetGroupARN = "\(root)/alb/target-group-arn"
+        loadBalancerControllerRoleARN = "\(root)/eks/load-balancer-controller-role-arn"
         auroraWriterEndpoint = "\(root)/aurora/writer-endpoint"
         auroraReaderEndpoint = "\(root)/aurora/reader-endpoint"
         redisPrimaryEndpoint = "\(root)/redis/primary-endpoint"
