@@ -12,8 +12,14 @@ export STAMP_TERRAFORM := $(TF_VALIDATE_VENV)/bin/terraform
 
 .PHONY: build demo test unit verify golden bench tools format lint clean
 
+# SwiftPM re-runs the blueprint embedding only when a file it already knows changes: when a
+# file or folder under blueprints/ is newer than the last build, touch the manifest so that
+# added and removed files are picked up too.
 build:
+	@if [ -f .build/blueprints.stamp ] && [ -n "$$(find blueprints -newer .build/blueprints.stamp -print -quit)" ]; then \
+		touch blueprints/openedx-aws/blueprint.yaml; fi
 	swift build --product stamp
+	@touch .build/blueprints.stamp
 
 ## Generate examples/reference into ./out/ and explain it.
 demo: build

@@ -13,7 +13,10 @@ struct EmbedBlueprints: BuildToolPlugin {
             .buildCommand(
                 displayName: "Embedding \(inputs.count) blueprint files",
                 executable: try context.tool(named: "BlueprintEmbedder").url,
-                arguments: [root.path(percentEncoded: false), output.path(percentEncoded: false)],
+                // The file list is part of the command line so that adding or removing a file
+                // changes the command and re-runs it (a changed input list alone does not).
+                arguments: [root.path(percentEncoded: false), output.path(percentEncoded: false)]
+                    + inputs.map { $0.path(percentEncoded: false) },
                 inputFiles: inputs,
                 outputFiles: [output]
             )

@@ -79,6 +79,8 @@ public struct TemplateContext: @unchecked Sendable {
     private static func services(_ services: Answers.Services) -> [String: Any] {
         [
             "bastion": services.bastion, "waf": services.waf, "opensearch": services.opensearch,
+            // Without the bastion, deploy jobs reach the private EKS API from runners in the VPC.
+            "self_hosted_runners": !services.bastion,
             "cloudfront": services.cloudfront, "ses": services.ses,
             "mongodb_replica_set": services.mongodb == .replicaSet,
             "mongodb_external": services.mongodb == .external,
