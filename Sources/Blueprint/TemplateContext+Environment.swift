@@ -7,6 +7,7 @@ extension TemplateContext {
         return [
             "name": environment.name, "index": environment.index, "is_first": environment.isFirst,
             "protected": environment.protected, "size": environment.preset.rawValue,
+            "deletion_protection": environment.protectsData,
             "domain": environment.domain, "name_prefix": environment.namePrefix,
             "state_key": environment.stateKey,
             "names": names(environment.names),
@@ -25,6 +26,7 @@ extension TemplateContext {
                 "mongodb_hosts": environment.parameters.mongodbHosts,
                 "mongodb_replica_set": environment.parameters.mongodbReplicaSet,
                 "alb_target_group_arn": environment.parameters.albTargetGroupARN,
+                "aurora_master_secret_arn": environment.parameters.auroraMasterSecretARN,
                 "load_balancer_controller_role_arn": environment.parameters.loadBalancerControllerRoleARN,
             ],
             "vpc": [
@@ -94,7 +96,7 @@ extension TemplateContext {
             "index_prefix": isolation.searchIndexPrefix, "mysql_database": isolation.mysqlDatabase,
             "mysql_user": isolation.mysqlUser, "mongodb_database": isolation.mongodbDatabase,
             "mongodb_user": isolation.mongodbUser,
-            "secrets": ["mysql": isolation.secrets.mysql, "mongodb": isolation.secrets.mongodb],
+            "secrets": ["mysql": isolation.secrets.mysql, "mongodb": isolation.secrets.mongodb, "tutor": isolation.secrets.tutor],
             "workload_role_parameter": isolation.workloadRoleParameter,
         ]
     }
@@ -126,6 +128,7 @@ extension TemplateContext {
         let hosts = deployment.hosts
         var hostMap: [String: Any] = [
             "lms": hosts.lms, "studio": hosts.studio, "preview": hosts.preview, "apps": hosts.apps,
+            "search": hosts.search,
         ]
         if let cdn = hosts.cdn { hostMap["cdn"] = cdn }
         return [

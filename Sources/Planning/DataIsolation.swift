@@ -42,10 +42,14 @@ public struct DataIsolation: Sendable, Equatable {
 public struct DeploymentSecrets: Sendable, Equatable {
     public var mysql: String
     public var mongodb: String
+    /// Secrets Tutor generates once (SECRET_KEY, JWT key, Meilisearch keys), kept across
+    /// deploys; Terraform creates it empty and the first deploy fills it.
+    public var tutor: String
 
     init(prefix: String) {
         mysql = "\(prefix)/mysql"
         mongodb = "\(prefix)/mongodb"
+        tutor = "\(prefix)/tutor"
     }
 }
 
@@ -85,9 +89,12 @@ public struct EnvironmentParameters: Sendable, Equatable {
     public var albTargetGroupARN: String
     /// The IRSA role of the AWS Load Balancer Controller.
     public var loadBalancerControllerRoleARN: String
+    /// The ARN of the RDS-managed master user secret (Tutor's init job creates databases with it).
+    public var auroraMasterSecretARN: String
 
     init(prefix: String) {
         let root = "/\(prefix)"
+        auroraMasterSecretARN = "\(root)/aurora/master-secret-arn"
         albTargetGroupARN = "\(root)/alb/target-group-arn"
         loadBalancerControllerRoleARN = "\(root)/eks/load-balancer-controller-role-arn"
         auroraWriterEndpoint = "\(root)/aurora/writer-endpoint"

@@ -57,6 +57,9 @@ public struct EnvironmentPlan: Sendable, Equatable {
     public var deployments: [DeploymentPlan]
 
     public var isFirst: Bool { index == 0 }
+    /// Deletion protection and final snapshots of data stores: protected environments, and
+    /// every environment larger than `small` (issue 4: "outside small").
+    public var protectsData: Bool { protected || preset != .small }
     public var stateKey: String { "environments/\(name)/terraform.tfstate" }
     /// Flow logs of protected environments are kept for a year for incident investigation.
     public var flowLogRetentionDays: Int { protected ? 365 : 90 }
@@ -108,5 +111,5 @@ public struct DeploymentPlan: Sendable, Equatable {
     public var imageRepository: String
 
     /// The hosts the load balancer's certificate covers: everything but the CloudFront host.
-    public var loadBalancerHosts: [String] { [hosts.lms, hosts.studio, hosts.preview, hosts.apps] }
+    public var loadBalancerHosts: [String] { [hosts.lms, hosts.studio, hosts.preview, hosts.apps, hosts.search] }
 }

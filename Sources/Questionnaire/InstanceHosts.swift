@@ -6,20 +6,23 @@ public struct InstanceHosts: Sendable, Equatable {
     public var preview: String
     /// `apps.<lms>`, the micro-frontends.
     public var apps: String
+    /// `meilisearch.<lms>`: Studio's content search (Sumac and later), queried from the browser.
+    public var search: String
     /// `cdn.<lms>` when CloudFront is on, else nil.
     public var cdn: String?
 
-    public init(lms: String, studio: String, preview: String, apps: String, cdn: String?) {
+    public init(lms: String, studio: String, preview: String, apps: String, search: String, cdn: String?) {
         self.lms = lms
         self.studio = studio
         self.preview = preview
         self.apps = apps
+        self.search = search
         self.cdn = cdn
     }
 
     /// Every host with its role, LMS first (the certificate's first name).
     public var all: [(role: String, host: String)] {
-        [("LMS", lms), ("Studio", studio), ("preview", preview), ("MFE", apps)] + (cdn.map { [("CDN", $0)] } ?? [])
+        [("LMS", lms), ("Studio", studio), ("preview", preview), ("MFE", apps), ("search", search)] + (cdn.map { [("CDN", $0)] } ?? [])
     }
 }
 
@@ -36,7 +39,7 @@ public extension Answers {
         let lms = rehome(instance.lmsHost, in: environment)
         return InstanceHosts(
             lms: lms, studio: rehome(instance.studioHost, in: environment), preview: "preview.\(lms)",
-            apps: "apps.\(lms)",
+            apps: "apps.\(lms)", search: "meilisearch.\(lms)",
             cdn: services.cloudfront ? "cdn.\(lms)" : nil)
     }
 

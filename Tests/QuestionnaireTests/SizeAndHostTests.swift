@@ -92,13 +92,13 @@ struct SizeAndHostTests {
                 == InstanceHosts(
                     lms: "courses.learn.acme.edu", studio: "studio.courses.learn.acme.edu",
                     preview: "preview.courses.learn.acme.edu", apps: "apps.courses.learn.acme.edu",
-                    cdn: "cdn.courses.learn.acme.edu"))
+                    search: "meilisearch.courses.learn.acme.edu", cdn: "cdn.courses.learn.acme.edu"))
         #expect(
             answers.hosts(of: main, in: "staging")
                 == InstanceHosts(
                     lms: "courses.staging.learn.acme.edu", studio: "studio.courses.staging.learn.acme.edu",
                     preview: "preview.courses.staging.learn.acme.edu", apps: "apps.courses.staging.learn.acme.edu",
-                    cdn: "cdn.courses.staging.learn.acme.edu"))
+                    search: "meilisearch.courses.staging.learn.acme.edu", cdn: "cdn.courses.staging.learn.acme.edu"))
         answers.services.cloudfront = false
         var apex = main
         apex.lmsHost = "learn.acme.edu"
