@@ -63,7 +63,7 @@ public struct BlueprintRenderer: Sendable {
             throw BlueprintError.unsafeOutputPath(rule: rule.path, path: path, reason: reason)
         }
         let escaping = ContentEscaping.forPath(path)
-        let text = try template(escaping.pragma + source, name: rule.template).render(scope)
+        let text = try template(escaping.pragma + "\n" + source, name: rule.template).render(scope)
         return GeneratedFile(path: path, contents: try formatted(text, path: path))
     }
 

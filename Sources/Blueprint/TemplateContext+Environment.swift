@@ -103,14 +103,20 @@ extension TemplateContext {
 
     /// An instance, with its deployments in apply order (unprotected environments first).
     static func instance(_ instance: InstancePlan, plan: Plan) -> [String: Any] {
-        let deployments = plan.applyOrder.compactMap { environment in
-            environment.deployments.first { $0.instance == instance.name }.map { deployment in
-                Self.deployment(deployment).merging([
-                    "protected": environment.protected, "eks_cluster": environment.names.eksCluster,
-                    "environment_name_prefix": environment.namePrefix,
-                    "config_path": "tutor/\(instance.name)/\(environment.name)/config.yml",
-                ]) { $1 }
-            }
+        let environments = plan.applyOrder.filter { $0.deployments.contains { $0.instance == instance.name } }
+        let deployments = environments.enumerated().map { position, environment in
+            let deployment = environment.deployments.first { $0.instance == instance.name }!
+            let previous = position > 0 ? environments[position - 1].name : ""
+            return Self.deployment(deployment).merging([
+                "protected": environment.protected, "eks_cluster": environment.names.eksCluster,
+                "environment_name_prefix": environment.namePrefix,
+                "config_path": "tutor/\(instance.name)/\(environment.name)/config.yml",
+                "has_previous_environment": position > 0, "previous_environment": previous,
+                "parameters": [
+                    "alb_target_group_arn": environment.parameters.albTargetGroupARN,
+                    "load_balancer_controller_role_arn": environment.parameters.loadBalancerControllerRoleARN,
+                ],
+            ]) { $1 }
         }
         return [
             "deployments": deployments,

@@ -39,8 +39,11 @@ public struct TemplateContext: @unchecked Sendable {
             "state": ["bucket": plan.stateBucket, "region": answers.aws.region],
             "global": ["state_key": "global/terraform.tfstate", "environment": Plan.globalEnvironment],
             "ci_roles": plan.ciRoles.map(Self.ciRole),
+            "ci_role_arns": Dictionary(uniqueKeysWithValues: plan.ciRoles.map {
+                ($0.purpose.rawValue, "arn:aws:iam::\(answers.aws.accountID):role/\($0.name)")
+            }),
             "environments": environments,
-            "apply_order": plan.applyOrder.map(Self.environment),
+            "apply_order": Self.applyOrder(plan),
             "instances": plan.instances.map { Self.instance($0, plan: plan) },
             "services": Self.services(answers.services),
         ]
@@ -85,6 +88,15 @@ public struct TemplateContext: @unchecked Sendable {
             "mongodb_replica_set": services.mongodb == .replicaSet,
             "mongodb_external": services.mongodb == .external,
         ]
+    }
+
+    /// The environments in apply order, each with `apply_after`: the root applied just before it
+    /// (`global` for the first), so that workflows can chain their apply jobs with `needs:`.
+    private static func applyOrder(_ plan: Plan) -> [[String: Any]] {
+        let previous = [Plan.globalEnvironment] + plan.applyOrder.map(\.name)
+        return zip(plan.applyOrder, previous).map { environment, after in
+            Self.environment(environment).merging(["apply_after": after]) { $1 }
+        }
     }
 
     private static func ciRole(_ role: CIRole) -> [String: Any] {

@@ -408,6 +408,51 @@ data "aws_iam_policy_document" "ci_deploy" {
   }
 
   statement {
+    sid       = "ReadServiceEndpoints"
+    actions   = ["ssm:GetParameter", "ssm:GetParameters"]
+    resources = ["arn:${local.partition}:ssm:${local.region}:${local.account_id}:parameter/${local.project_prefix}*"]
+  }
+
+  # The RDS-managed master secret of each Aurora cluster (named rds!cluster-...), which
+  # Tutor's init job uses to create an instance's database and user.
+  statement {
+    sid       = "ReadAuroraMasterSecrets"
+    actions   = ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"]
+    resources = ["arn:${local.partition}:secretsmanager:${local.region}:${local.account_id}:secret:rds!cluster-*"]
+
+    condition {
+      test     = "StringLike"
+      variable = "secretsmanager:ResourceTag/aws:rds:primaryDBClusterArn"
+      values   = ["arn:${local.partition}:rds:${local.region}:${local.account_id}:cluster:${local.project_prefix}*"]
+    }
+  }
+
+  # Tutor's generated keys, stored by the first deploy of each instance.
+  statement {
+    sid       = "StoreTutorSecrets"
+    actions   = ["secretsmanager:PutSecretValue"]
+    resources = ["arn:${local.partition}:secretsmanager:${local.region}:${local.account_id}:secret:${local.project_prefix}*/tutor-*"]
+  }
+
+  statement {
+    sid       = "EncryptTutorSecrets"
+    actions   = ["kms:GenerateDataKey", "kms:Encrypt"]
+    resources = ["arn:${local.partition}:kms:${local.region}:${local.account_id}:key/*"]
+
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = ["secretsmanager.${local.region}.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:ResourceTag/Project"
+      values   = [var.project]
+    }
+  }
+
+  statement {
     sid = "EndOwnSessions"
     actions = [
       "ssm:ResumeSession",

@@ -25,6 +25,7 @@ module "acm" {
         "studio.main.learn.tiny.example",
         "preview.main.learn.tiny.example",
         "apps.main.learn.tiny.example",
+        "meilisearch.main.learn.tiny.example",
       ]
     }
   }

@@ -29,6 +29,7 @@ module "cloudfront" {
         "https://studio.main.learn.tiny.example",
         "https://preview.main.learn.tiny.example",
         "https://apps.main.learn.tiny.example",
+        "https://meilisearch.main.learn.tiny.example",
       ]
     }
   }

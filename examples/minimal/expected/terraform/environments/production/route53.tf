@@ -16,6 +16,7 @@ module "route53" {
     "studio.main.learn.tiny.example",
     "preview.main.learn.tiny.example",
     "apps.main.learn.tiny.example",
+    "meilisearch.main.learn.tiny.example",
   ]
   alb_dns_name = module.alb.dns_name
   alb_zone_id  = module.alb.zone_id

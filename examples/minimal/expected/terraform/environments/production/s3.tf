@@ -25,6 +25,7 @@ module "s3" {
         "https://studio.main.learn.tiny.example",
         "https://preview.main.learn.tiny.example",
         "https://apps.main.learn.tiny.example",
+        "https://meilisearch.main.learn.tiny.example",
       ]
     }
   }

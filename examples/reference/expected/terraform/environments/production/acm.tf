@@ -25,6 +25,7 @@ module "acm" {
         "studio.courses.learn.acme.edu",
         "preview.courses.learn.acme.edu",
         "apps.courses.learn.acme.edu",
+        "meilisearch.courses.learn.acme.edu",
       ]
     }
     "exec" = {
@@ -34,6 +35,7 @@ module "acm" {
         "studio.executive.learn.acme.edu",
         "preview.executive.learn.acme.edu",
         "apps.executive.learn.acme.edu",
+        "meilisearch.executive.learn.acme.edu",
       ]
     }
   }

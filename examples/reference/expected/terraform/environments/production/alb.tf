@@ -29,6 +29,16 @@ module "alb" {
   web_acl_arn = module.waf.regional_web_acl_arn
 }
 
+# The deploy workflow reads the target group from here to create the TargetGroupBinding
+# that registers the ingress-nginx pods (it has no access to this state).
+resource "aws_ssm_parameter" "alb_target_group_arn" {
+  # checkov:skip=CKV2_AWS_34:The value is an ARN, not a secret; a plain String needs no KMS grant for its readers.
+  name        = "/acme-production/alb/target-group-arn"
+  description = "ARN of the load balancer's ingress-nginx IP target group."
+  type        = "String"
+  value       = module.alb.target_group_arn
+}
+
 output "alb_dns_name" {
   description = "DNS name of the load balancer (the hosts' alias records point at it)."
   value       = module.alb.dns_name

@@ -29,6 +29,7 @@ module "cloudfront" {
         "https://studio.courses.learn.acme.edu",
         "https://preview.courses.learn.acme.edu",
         "https://apps.courses.learn.acme.edu",
+        "https://meilisearch.courses.learn.acme.edu",
       ]
     }
     "exec" = {
@@ -41,6 +42,7 @@ module "cloudfront" {
         "https://studio.executive.learn.acme.edu",
         "https://preview.executive.learn.acme.edu",
         "https://apps.executive.learn.acme.edu",
+        "https://meilisearch.executive.learn.acme.edu",
       ]
     }
   }

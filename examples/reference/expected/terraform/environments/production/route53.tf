@@ -16,10 +16,12 @@ module "route53" {
     "studio.courses.learn.acme.edu",
     "preview.courses.learn.acme.edu",
     "apps.courses.learn.acme.edu",
+    "meilisearch.courses.learn.acme.edu",
     "executive.learn.acme.edu",
     "studio.executive.learn.acme.edu",
     "preview.executive.learn.acme.edu",
     "apps.executive.learn.acme.edu",
+    "meilisearch.executive.learn.acme.edu",
   ]
   alb_dns_name = module.alb.dns_name
   alb_zone_id  = module.alb.zone_id

@@ -25,6 +25,7 @@ module "s3" {
         "https://studio.courses.learn.acme.edu",
         "https://preview.courses.learn.acme.edu",
         "https://apps.courses.learn.acme.edu",
+        "https://meilisearch.courses.learn.acme.edu",
       ]
     }
     "exec" = {
@@ -35,6 +36,7 @@ module "s3" {
         "https://studio.executive.learn.acme.edu",
         "https://preview.executive.learn.acme.edu",
         "https://apps.executive.learn.acme.edu",
+        "https://meilisearch.executive.learn.acme.edu",
       ]
     }
   }

@@ -25,6 +25,7 @@ module "acm" {
         "studio.courses.staging.learn.acme.edu",
         "preview.courses.staging.learn.acme.edu",
         "apps.courses.staging.learn.acme.edu",
+        "meilisearch.courses.staging.learn.acme.edu",
       ]
     }
     "exec" = {
@@ -34,6 +35,7 @@ module "acm" {
         "studio.executive.staging.learn.acme.edu",
         "preview.executive.staging.learn.acme.edu",
         "apps.executive.staging.learn.acme.edu",
+        "meilisearch.executive.staging.learn.acme.edu",
       ]
     }
     "labs" = {
@@ -43,6 +45,7 @@ module "acm" {
         "studio.labs.staging.learn.acme.edu",
         "preview.labs.staging.learn.acme.edu",
         "apps.labs.staging.learn.acme.edu",
+        "meilisearch.labs.staging.learn.acme.edu",
       ]
     }
   }

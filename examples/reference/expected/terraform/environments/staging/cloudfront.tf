@@ -29,6 +29,7 @@ module "cloudfront" {
         "https://studio.courses.staging.learn.acme.edu",
         "https://preview.courses.staging.learn.acme.edu",
         "https://apps.courses.staging.learn.acme.edu",
+        "https://meilisearch.courses.staging.learn.acme.edu",
       ]
     }
     "exec" = {
@@ -41,6 +42,7 @@ module "cloudfront" {
         "https://studio.executive.staging.learn.acme.edu",
         "https://preview.executive.staging.learn.acme.edu",
         "https://apps.executive.staging.learn.acme.edu",
+        "https://meilisearch.executive.staging.learn.acme.edu",
       ]
     }
     "labs" = {
@@ -53,6 +55,7 @@ module "cloudfront" {
         "https://studio.labs.staging.learn.acme.edu",
         "https://preview.labs.staging.learn.acme.edu",
         "https://apps.labs.staging.learn.acme.edu",
+        "https://meilisearch.labs.staging.learn.acme.edu",
       ]
     }
   }

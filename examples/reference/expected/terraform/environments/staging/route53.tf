@@ -16,14 +16,17 @@ module "route53" {
     "studio.courses.staging.learn.acme.edu",
     "preview.courses.staging.learn.acme.edu",
     "apps.courses.staging.learn.acme.edu",
+    "meilisearch.courses.staging.learn.acme.edu",
     "executive.staging.learn.acme.edu",
     "studio.executive.staging.learn.acme.edu",
     "preview.executive.staging.learn.acme.edu",
     "apps.executive.staging.learn.acme.edu",
+    "meilisearch.executive.staging.learn.acme.edu",
     "labs.staging.learn.acme.edu",
     "studio.labs.staging.learn.acme.edu",
     "preview.labs.staging.learn.acme.edu",
     "apps.labs.staging.learn.acme.edu",
+    "meilisearch.labs.staging.learn.acme.edu",
   ]
   alb_dns_name = module.alb.dns_name
   alb_zone_id  = module.alb.zone_id

@@ -25,6 +25,7 @@ module "s3" {
         "https://studio.courses.staging.learn.acme.edu",
         "https://preview.courses.staging.learn.acme.edu",
         "https://apps.courses.staging.learn.acme.edu",
+        "https://meilisearch.courses.staging.learn.acme.edu",
       ]
     }
     "exec" = {
@@ -35,6 +36,7 @@ module "s3" {
         "https://studio.executive.staging.learn.acme.edu",
         "https://preview.executive.staging.learn.acme.edu",
         "https://apps.executive.staging.learn.acme.edu",
+        "https://meilisearch.executive.staging.learn.acme.edu",
       ]
     }
     "labs" = {
@@ -45,6 +47,7 @@ module "s3" {
         "https://studio.labs.staging.learn.acme.edu",
         "https://preview.labs.staging.learn.acme.edu",
         "https://apps.labs.staging.learn.acme.edu",
+        "https://meilisearch.labs.staging.learn.acme.edu",
       ]
     }
   }

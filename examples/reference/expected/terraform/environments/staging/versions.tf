@@ -8,5 +8,15 @@ terraform {
       source  = "hashicorp/aws"
       version = "~> 6.0"
     }
+    # Database and cache credentials, generated here and kept in Secrets Manager.
+    random = {
+      source  = "hashicorp/random"
+      version = "~> 3.6"
+    }
+    # The MongoDB replica set's private CA and member certificates.
+    tls = {
+      source  = "hashicorp/tls"
+      version = "~> 4.0"
+    }
   }
 }
