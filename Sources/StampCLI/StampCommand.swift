@@ -14,7 +14,7 @@ public struct StampCommand: ParsableCommand {
         version: StampGenerator.version,
         subcommands: [
             InitCommand.self, ValidateCommand.self, GenerateCommand.self, ExplainCommand.self,
-            DiffCommand.self, CheckCommand.self, BlueprintCommand.self,
+            DiffCommand.self, CheckCommand.self, UpdateCommand.self, BlueprintCommand.self,
         ]
     )
 
