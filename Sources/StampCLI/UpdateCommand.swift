@@ -64,7 +64,8 @@ struct UpdateCommand: ParsableCommand {
             if !report.conflicts.isEmpty {
                 conflicted = true
                 console.error(
-                    "error: \(report.conflicts.count) file\(report.conflicts.count == 1 ? "" : "s") with conflicts:"
+                    "error: \(report.conflicts.count) file\(report.conflicts.count == 1 ? "" : "s")"
+                        + (dryRun ? " would be left with conflicts:" : " with conflicts:")
                         + report.conflicts.map { "\n  \($0)" }.joined()
                         + "\n(hint: resolve the <<<<<<< ======= >>>>>>> markers, then commit)")
             }
