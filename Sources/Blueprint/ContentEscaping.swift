@@ -1,4 +1,5 @@
 import Mustache
+import Questionnaire
 
 /// How `{{value}}` is escaped, chosen by the output file's type so that questionnaire text
 /// (an organization name with quotes, `${`, backslashes) can never break the file it lands in.
@@ -59,22 +60,9 @@ enum ContentEscaping: String, CaseIterable {
         return out
     }
 
-    /// Inside a YAML double-quoted scalar.
+    /// Inside a YAML double-quoted scalar: the questionnaire's own writer, without its quotes.
     static func escapeYAML(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7f:
-                out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        String(YAMLText.quoted(text).dropFirst().dropLast())
     }
 
     /// Markdown text (not code spans): characters that would start markup, table cells, or HTML.
@@ -98,11 +86,5 @@ enum ContentEscaping: String, CaseIterable {
             }
         }
         return out
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

@@ -1,5 +1,5 @@
 /// Writes YAML scalars that read back as the same text, whatever the text is.
-enum YAMLText {
+public enum YAMLText {
     /// Words YAML 1.1 or 1.2 would read as a boolean or null when unquoted.
     private static let reservedWords: Set<String> = [
         "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~",
@@ -19,7 +19,7 @@ enum YAMLText {
 
     /// A double-quoted scalar: `"` and `\` escaped, and every character libyaml would not accept
     /// printed (controls, U+FEFF, U+2028/9, non-characters) as an escape.
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
