@@ -30,7 +30,7 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
         case .editedFiles(let paths):
             "\(paths.count == 1 ? "1 file was" : "\(paths.count) files were") changed or deleted since stamp"
                 + " generated them: \(paths.joined(separator: ", "))"
-                + " (hint: move your changes into stamp.yaml or a file of your own, or pass --force to overwrite them)"
+                + " (hint: run `stamp update` to keep your edits, or pass --force to overwrite them)"
         case .unsafePath(let path, let reason):
             "refusing to write `\(path)`: \(reason)"
                 + " (hint: generated paths must be relative and stay inside the output directory)"

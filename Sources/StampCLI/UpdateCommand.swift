@@ -16,12 +16,16 @@ struct UpdateCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp(
-        "The generated repository (default: ./<project.name>-infra with --answers, else .).", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The generated repository (default: ./<project.name>-infra with --answers, else .).", valueName: "dir"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "The questionnaire to regenerate from (default: the repository's .stamp/answers.yaml).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The questionnaire to regenerate from (default: the repository's .stamp/answers.yaml).", valueName: "path"))
     var answers: String?
 
     @Flag(name: .customLong("dry-run"), help: "List what would be done to each file, and write nothing.")

@@ -9,10 +9,10 @@ final class CLITests: XCTestCase {
         let root = try StampProcess.run(["--help"], in: directory)
         XCTAssertEqual(root.status, 0)
         XCTAssertTrue(root.stdout.contains("USAGE: stamp <subcommand>"), root.stdout)
-        for command in ["init", "validate", "generate", "explain", "diff", "check", "blueprint"] {
+        for command in ["init", "validate", "generate", "explain", "diff", "check", "update", "blueprint"] {
             XCTAssertTrue(root.stdout.contains(command), "\(command) missing from help")
         }
-        for command in [["init"], ["validate"], ["generate"], ["explain"], ["diff"], ["check"], ["blueprint", "export"]] {
+        for command in [["init"], ["validate"], ["generate"], ["explain"], ["diff"], ["check"], ["update"], ["blueprint", "export"]] {
             let result = try StampProcess.run(command + ["--help"], in: directory)
             XCTAssertEqual(result.status, 0, command.joined(separator: " "))
             XCTAssertTrue(result.stdout.contains("USAGE: stamp \(command.joined(separator: " "))"), result.stdout)

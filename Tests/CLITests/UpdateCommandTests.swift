@@ -10,7 +10,8 @@ final class UpdateCommandTests: XCTestCase {
     /// the reference answers with staging grown from small to medium.
     private func generated() throws -> (URL, URL) {
         let directory = try makeTemporaryDirectory(self)
-        let result = try StampProcess.run(["generate", "--answers", reference.path, "--output", "infra"], in: directory)
+        let result = try StampProcess.run(
+            ["generate", "--answers", reference.path, "--output", "infra"], in: directory)
         XCTAssertEqual(result.status, 0, result.stderr)
         let answers = try String(contentsOf: reference, encoding: .utf8)
         XCTAssertTrue(answers.contains("    size: small\n"))
@@ -117,10 +118,13 @@ final class UpdateCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("keep-edited  \(labs[0])"), result.stdout)
         XCTAssertFalse(FileManager.default.fileExists(atPath: repository.appendingPathComponent("Makefile").path))
         XCTAssertTrue(try read(repository, labs[0]).contains("# mine\n"))
-        XCTAssertTrue(FileManager.default.fileExists(atPath: repository.appendingPathComponent(".stamp/base/Makefile").path))
-        XCTAssertFalse(FileManager.default.fileExists(atPath: repository.appendingPathComponent(".stamp/base/\(labs[0])").path))
+        XCTAssertTrue(
+            FileManager.default.fileExists(atPath: repository.appendingPathComponent(".stamp/base/Makefile").path))
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: repository.appendingPathComponent(".stamp/base/\(labs[0])").path))
         XCTAssertEqual(
-            listing(repository).filter { $0.contains("labs") && !$0.hasPrefix(".stamp") && $0.hasSuffix(".yml") }, [labs[0]])
+            listing(repository).filter { $0.contains("labs") && !$0.hasPrefix(".stamp") && $0.hasSuffix(".yml") },
+            [labs[0]])
     }
 
     func testDryRunWritesNothing() throws {
@@ -177,7 +181,8 @@ final class UpdateCommandTests: XCTestCase {
         // The staging environment folder replaced by a link to a folder outside the repository.
         let staging = repository.appendingPathComponent("terraform/environments/staging")
         try FileManager.default.moveItem(at: staging, to: outside.appendingPathComponent("staging"))
-        try FileManager.default.createSymbolicLink(at: staging, withDestinationURL: outside.appendingPathComponent("staging"))
+        try FileManager.default.createSymbolicLink(
+            at: staging, withDestinationURL: outside.appendingPathComponent("staging"))
         let before = try snapshot(directory)
         let result = try update(["--answers", "medium.yaml", "--output", "infra"], in: directory)
         XCTAssertEqual(result.status, 3, result.stdout + result.stderr)
@@ -199,7 +204,8 @@ final class UpdateCommandTests: XCTestCase {
         for path in listing(directory) {
             let url = directory.appendingPathComponent(path)
             let values = try url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            result[path] = values.isRegularFile == true && values.isSymbolicLink != true ? try Data(contentsOf: url) : nil
+            result[path] =
+                values.isRegularFile == true && values.isSymbolicLink != true ? try Data(contentsOf: url) : nil
         }
         return result
     }
