@@ -25,16 +25,38 @@ struct ValidateCommand: ParsableCommand {
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Show what would be built: environments, instances, hosts, subnets and sizes."
+        abstract: "Show what would be built: environments, instances, hosts, subnets and sizes.",
+        discussion: """
+            --format json prints the whole plan as one JSON document (snake_case keys, sorted), \
+            with the blueprint's pinned versions: the names, hosts, secrets, parameters and \
+            subnets stamp decided, for scripts.
+            """
     )
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
     @OptionGroup var options: AnswersOption
+
+    @Option(name: .long, help: ArgumentHelp("Use the blueprint in this directory instead of the built-in one.", valueName: "dir"))
+    var blueprint: String?
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: Format = .text
 
     func run() throws {
         let console = Console()
         try reportingFailures(console) {
             let answers = try QuestionnaireLoader().load(contentsOf: options.answers).answers
-            console.out(PlanReport(plan: Planner().plan(answers)).text)
+            let plan = Planner().plan(answers)
+            switch format {
+            case .text:
+                console.out(PlanReport(plan: plan).text)
+            case .json:
+                let blueprint = try BlueprintChoice(directory: blueprint).load()
+                console.out(PlanDocument(plan: plan, blueprint: blueprint.manifest).json)
+            }
         }
     }
 }

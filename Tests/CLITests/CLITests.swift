@@ -176,6 +176,36 @@ final class CLITests: XCTestCase {
         }
     }
 
+    /// The JSON plan is what the real-clients stage seeds AWS from: its names must be the plan's.
+    func testExplainJSONHoldsThePlan() throws {
+        let directory = try makeTemporaryDirectory(self)
+        let result = try StampProcess.run(["explain", "--answers", reference.path, "--format", "json"], in: directory)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let document = try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(document["apply_order"] as? [String], ["staging", "production"])
+        let environments = try XCTUnwrap(document["environments"] as? [[String: Any]])
+        let staging = try XCTUnwrap(environments.first { $0["name"] as? String == "staging" })
+        let names = try XCTUnwrap(staging["names"] as? [String: Any])
+        XCTAssertEqual(names["eks_cluster"] as? String, "acme-staging")
+        XCTAssertEqual(names["bastion"] as? String, "acme-staging-bastion")
+        let parameters = try XCTUnwrap(staging["parameters"] as? [String: Any])
+        XCTAssertEqual(parameters["aurora_writer_endpoint"] as? String, "/acme-staging/aurora/writer-endpoint")
+        let deployments = try XCTUnwrap(staging["deployments"] as? [[String: Any]])
+        XCTAssertEqual(deployments.compactMap { $0["instance"] as? String }, ["main", "exec", "labs"])
+        let main = try XCTUnwrap(deployments.first)
+        let hosts = try XCTUnwrap(main["hosts"] as? [String: Any])
+        XCTAssertEqual(hosts["lms"] as? String, "courses.staging.learn.acme.edu")
+        let isolation = try XCTUnwrap(main["isolation"] as? [String: Any])
+        XCTAssertEqual(isolation["namespace"] as? String, "openedx-main")
+        let zones = try XCTUnwrap((staging["network"] as? [String: Any])?["zones"] as? [[String: Any]])
+        XCTAssertEqual(zones.first?["data_subnet"] as? String, "10.1.224.0/22")
+        let again = try StampProcess.run(["explain", "--answers", reference.path, "--format", "json"], in: directory)
+        XCTAssertEqual(again.stdout, result.stdout, "the same plan prints the same bytes")
+        let bad = try StampProcess.run(["explain", "--answers", reference.path, "--format", "yaml"], in: directory)
+        XCTAssertEqual(bad.status, 2)
+    }
+
     func testExportedBlueprintGeneratesTheSameRepository() throws {
         let directory = try makeTemporaryDirectory(self)
         let export = try StampProcess.run(["blueprint", "export", "bp"], in: directory)
