@@ -52,6 +52,7 @@ public struct BlueprintLoader: Sendable {
         for rule in manifest.files where templates[rule.template] == nil {
             throw BlueprintError.missingTemplate(rule: rule.path, template: rule.template)
         }
+        try TutorTableCheck(table: manifest.tutor ?? [:]).check()
         return Blueprint(manifest: manifest, templates: templates, files: files)
     }
 

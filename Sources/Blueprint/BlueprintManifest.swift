@@ -6,7 +6,25 @@ public struct BlueprintManifest: Sendable, Equatable, Codable {
     /// Engine, Kubernetes and tool versions, pinned in one place; templates read them as
     /// `versions.<key>`.
     public var versions: [String: String]?
+    /// Per Open edX release (`sumac` ...): the exact Tutor, its plugins and the full lock of
+    /// their dependencies that the workflows install (`scripts/lock-tutor` writes the locks).
+    public var tutor: [String: TutorRelease]?
     public var files: [FileRule]
+
+    /// One release's row of the Tutor table.
+    public struct TutorRelease: Sendable, Equatable, Codable {
+        public var version: String
+        /// PyPI project name -> exact version (`tutor-forum: "22.0.0"`).
+        public var plugins: [String: String]
+        public var constraints: [Constraint]?
+        /// `name==version` lines: Tutor, the plugins and every dependency.
+        public var requirements: [String]
+
+        public struct Constraint: Sendable, Equatable, Codable {
+            public var requirement: String
+            public var reason: String
+        }
+    }
 
     /// `parts/<name>.yaml`: more file rules, so each module's files are listed beside each other.
     public struct Part: Sendable, Equatable, Codable {

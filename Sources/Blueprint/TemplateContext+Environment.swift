@@ -2,7 +2,7 @@ import Planning
 import Questionnaire
 
 extension TemplateContext {
-    static func environment(_ environment: EnvironmentPlan) -> [String: Any] {
+    static func environment(_ environment: EnvironmentPlan, tutor: TutorPins) -> [String: Any] {
         let network = environment.network
         return [
             "name": environment.name, "index": environment.index, "is_first": environment.isFirst,
@@ -25,6 +25,8 @@ extension TemplateContext {
                 "opensearch_endpoint": environment.parameters.openSearchEndpoint,
                 "mongodb_hosts": environment.parameters.mongodbHosts,
                 "mongodb_replica_set": environment.parameters.mongodbReplicaSet,
+                "mongodb_first_member": environment.parameters.mongodbFirstMember,
+                "ebs_kms_key_arn": environment.parameters.ebsKMSKeyARN,
                 "alb_target_group_arn": environment.parameters.albTargetGroupARN,
                 "aurora_master_secret_arn": environment.parameters.auroraMasterSecretARN,
                 "load_balancer_controller_role_arn": environment.parameters.loadBalancerControllerRoleARN,
@@ -44,7 +46,7 @@ extension TemplateContext {
             },
             "subnets": subnetRows(network),
             "sizes": sizes(environment),
-            "instances": environment.deployments.map(deployment),
+            "instances": environment.deployments.map { deployment($0, tutor: tutor) },
         ]
     }
 
@@ -93,7 +95,8 @@ extension TemplateContext {
         [
             "namespace": isolation.namespace, "redis_celery_db": isolation.redisCeleryDatabase,
             "redis_cache_db": isolation.redisCacheDatabase, "redis_key_prefix": isolation.redisKeyPrefix,
-            "index_prefix": isolation.searchIndexPrefix, "mysql_database": isolation.mysqlDatabase,
+            "index_prefix": isolation.searchIndexPrefix, "event_bus_topic_prefix": isolation.eventBusTopicPrefix,
+            "mysql_database": isolation.mysqlDatabase,
             "mysql_user": isolation.mysqlUser, "mongodb_database": isolation.mongodbDatabase,
             "mongodb_user": isolation.mongodbUser,
             "secrets": ["mysql": isolation.secrets.mysql, "mongodb": isolation.secrets.mongodb, "tutor": isolation.secrets.tutor],
@@ -102,19 +105,21 @@ extension TemplateContext {
     }
 
     /// An instance, with its deployments in apply order (unprotected environments first).
-    static func instance(_ instance: InstancePlan, plan: Plan) -> [String: Any] {
+    static func instance(_ instance: InstancePlan, plan: Plan, tutor: TutorPins) -> [String: Any] {
         let environments = plan.applyOrder.filter { $0.deployments.contains { $0.instance == instance.name } }
         let deployments = environments.enumerated().map { position, environment in
-            let deployment = environment.deployments.first { $0.instance == instance.name }!
+            let deployment = environment.deployments.first { $0.instance == instance.name }
             let previous = position > 0 ? environments[position - 1].name : ""
-            return Self.deployment(deployment).merging([
+            return Self.deployment(deployment, tutor: tutor).merging([
                 "protected": environment.protected, "eks_cluster": environment.names.eksCluster,
                 "environment_name_prefix": environment.namePrefix,
                 "config_path": "tutor/\(instance.name)/\(environment.name)/config.yml",
                 "has_previous_environment": position > 0, "previous_environment": previous,
+                "vpc_cidr": environment.network.vpc.description,
                 "parameters": [
                     "alb_target_group_arn": environment.parameters.albTargetGroupARN,
                     "load_balancer_controller_role_arn": environment.parameters.loadBalancerControllerRoleARN,
+                    "ebs_kms_key_arn": environment.parameters.ebsKMSKeyARN,
                 ],
             ]) { $1 }
         }
@@ -127,26 +132,45 @@ extension TemplateContext {
             "environments": instance.environments.map { ["name": $0] },
             "database_name": instance.databaseName, "database_user": instance.databaseUser,
             "image_repository": instance.imageRepository,
+            "tutor": tutor.context(for: instance.release),
         ] as [String: Any]
     }
 
-    static func deployment(_ deployment: DeploymentPlan) -> [String: Any] {
+    static func deployment(_ deployment: DeploymentPlan?, tutor: TutorPins) -> [String: Any] {
+        guard let deployment else { return [:] }
         let hosts = deployment.hosts
         var hostMap: [String: Any] = [
-            "lms": hosts.lms, "studio": hosts.studio, "preview": hosts.preview, "apps": hosts.apps,
-            "search": hosts.search,
+            "lms": hosts.lms, "studio": hosts.studio, "apps": hosts.apps, "search": hosts.search,
         ]
         if let cdn = hosts.cdn { hostMap["cdn"] = cdn }
+        if let preview = hosts.preview { hostMap["preview"] = preview }
         return [
             "name": deployment.instance, "release": deployment.release.rawValue,
             "environment": deployment.environment, "name_prefix": deployment.namePrefix,
-            "hosts": hostMap, "has_cdn": hosts.cdn != nil,
+            "hosts": hostMap, "has_cdn": hosts.cdn != nil, "has_preview": hosts.preview != nil,
+            "tutor": tutor.context(for: deployment.release),
             "buckets": ["public": deployment.buckets.publicAssets, "private": deployment.buckets.privateFiles],
             "tutor_major_version": deployment.release.tutorMajorVersion,
             "tutor_next_major_version": deployment.release.tutorMajorVersion + 1,
             "image_repository": deployment.imageRepository,
             "isolation": isolation(deployment.isolation),
             "alb_hosts": deployment.loadBalancerHosts.map { ["host": $0] },
+            "certificate_alternative_names": deployment.certificateAlternativeNames.map { ["host": $0] },
+        ]
+    }
+}
+
+/// The blueprint's Tutor table as the templates see it, per release.
+struct TutorPins {
+    var table: [String: BlueprintManifest.TutorRelease]
+
+    func context(for release: Release) -> [String: Any] {
+        // The loader checked that every release has a row.
+        guard let row = table[release.rawValue] else { return [:] }
+        return [
+            "version": row.version,
+            "plugins": row.plugins.sorted { $0.key < $1.key }.map { ["name": $0.key, "version": $0.value] },
+            "requirements": row.requirements.map { ["line": $0] },
         ]
     }
 }

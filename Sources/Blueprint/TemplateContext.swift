@@ -12,7 +12,8 @@ public struct TemplateContext: @unchecked Sendable {
     let deployments: [String: [String: [String: Any]]]
 
     public init(plan: Plan, blueprint: BlueprintManifest) {
-        let environments = plan.environments.map(Self.environment)
+        let tutor = TutorPins(table: blueprint.tutor ?? [:])
+        let environments = plan.environments.map { Self.environment($0, tutor: tutor) }
         let answers = plan.answers
         let (owner, repository) = Self.split(answers.github.repository)
         root = [
@@ -43,14 +44,18 @@ public struct TemplateContext: @unchecked Sendable {
                 ($0.purpose.rawValue, "arn:aws:iam::\(answers.aws.accountID):role/\($0.name)")
             }),
             "environments": environments,
-            "apply_order": Self.applyOrder(plan),
-            "instances": plan.instances.map { Self.instance($0, plan: plan) },
+            "apply_order": Self.applyOrder(plan, tutor: tutor),
+            "instances": plan.instances.map { Self.instance($0, plan: plan, tutor: tutor) },
             "services": Self.services(answers.services),
+            "ingress": Self.ingress(plan.ingress),
+            "image_build": ["cache_tag": ImageBuild.cacheTag],
         ]
-        self.environments = Dictionary(uniqueKeysWithValues: plan.environments.map { ($0.name, Self.environment($0)) })
-        self.instances = Dictionary(uniqueKeysWithValues: plan.instances.map { ($0.name, Self.instance($0, plan: plan)) })
+        self.environments = Dictionary(uniqueKeysWithValues: zip(plan.environments.map(\.name), environments))
+        self.instances = Dictionary(uniqueKeysWithValues: plan.instances.map { ($0.name, Self.instance($0, plan: plan, tutor: tutor)) })
         self.deployments = Dictionary(uniqueKeysWithValues: plan.environments.map { environment in
-            (environment.name, Dictionary(uniqueKeysWithValues: environment.deployments.map { ($0.instance, Self.deployment($0)) }))
+            (environment.name, Dictionary(uniqueKeysWithValues: environment.deployments.map {
+                ($0.instance, Self.deployment($0, tutor: tutor))
+            }))
         })
     }
 
@@ -92,11 +97,20 @@ public struct TemplateContext: @unchecked Sendable {
 
     /// The environments in apply order, each with `apply_after`: the root applied just before it
     /// (`global` for the first), so that workflows can chain their apply jobs with `needs:`.
-    private static func applyOrder(_ plan: Plan) -> [[String: Any]] {
+    private static func applyOrder(_ plan: Plan, tutor: TutorPins) -> [[String: Any]] {
         let previous = [Plan.globalEnvironment] + plan.applyOrder.map(\.name)
         return zip(plan.applyOrder, previous).map { environment, after in
-            Self.environment(environment).merging(["apply_after": after]) { $1 }
+            Self.environment(environment, tutor: tutor).merging(["apply_after": after]) { $1 }
         }
+    }
+
+    private static func ingress(_ controller: IngressController) -> [String: Any] {
+        [
+            "class_name": controller.className, "helm_release": controller.helmRelease,
+            "namespace": controller.namespace, "service_name": controller.serviceName,
+            "service_port": controller.servicePort, "target_port": controller.targetPort,
+            "health_check_port": controller.healthCheckPort, "health_check_path": controller.healthCheckPath,
+        ]
     }
 
     private static func ciRole(_ role: CIRole) -> [String: Any] {

@@ -12,6 +12,8 @@ public struct DataIsolation: Sendable, Equatable {
     public var redisKeyPrefix: String
     /// Prefixes every OpenSearch index of the instance.
     public var searchIndexPrefix: String
+    /// Prefixes the event bus's Redis streams (EVENT_BUS_TOPIC_PREFIX), kept in the cache database.
+    public var eventBusTopicPrefix: String
     public var mysqlDatabase: String
     public var mysqlUser: String
     public var mongodbDatabase: String
@@ -29,6 +31,7 @@ public struct DataIsolation: Sendable, Equatable {
         redisCacheDatabase = position * 2 + 1
         redisKeyPrefix = "\(instance):"
         searchIndexPrefix = "\(instance)-"
+        eventBusTopicPrefix = instance
         mysqlDatabase = AWSNamer.databaseIdentifier([instance, "openedx"], limit: .mysqlDatabase)
         mysqlUser = AWSNamer.databaseIdentifier([instance, "openedx"], limit: .mysqlUser)
         mongodbDatabase = AWSNamer.databaseIdentifier([instance, "openedx"], limit: .mysqlDatabase)
@@ -84,6 +87,9 @@ public struct EnvironmentParameters: Sendable, Equatable {
     public var openSearchEndpoint: String
     /// Comma-separated `host:port` of the MongoDB members (or empty for external MongoDB).
     public var mongodbHosts: String
+    /// The first member's address alone: the one host Tutor's init job waits for (Tutor 19-21
+    /// append MONGODB_PORT to MONGODB_HOST as a whole, so it cannot be a list).
+    public var mongodbFirstMember: String
     public var mongodbReplicaSet: String
     /// The ALB's IP target group, for the TargetGroupBinding the deploy workflow creates.
     public var albTargetGroupARN: String
@@ -91,6 +97,8 @@ public struct EnvironmentParameters: Sendable, Equatable {
     public var loadBalancerControllerRoleARN: String
     /// The ARN of the RDS-managed master user secret (Tutor's init job creates databases with it).
     public var auroraMasterSecretARN: String
+    /// The ARN of the cluster's EBS key, for the default StorageClass the deploy workflow applies.
+    public var ebsKMSKeyARN: String
 
     init(prefix: String) {
         let root = "/\(prefix)"
@@ -102,6 +110,8 @@ public struct EnvironmentParameters: Sendable, Equatable {
         redisPrimaryEndpoint = "\(root)/redis/primary-endpoint"
         openSearchEndpoint = "\(root)/opensearch/endpoint"
         mongodbHosts = "\(root)/mongodb/hosts"
+        mongodbFirstMember = "\(root)/mongodb/first-member"
+        ebsKMSKeyARN = "\(root)/eks/ebs-kms-key-arn"
         mongodbReplicaSet = "\(root)/mongodb/replica-set"
     }
 }

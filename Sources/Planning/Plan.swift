@@ -8,6 +8,8 @@ public struct Plan: Sendable, Equatable {
     public var ciRoles: [CIRole]
     public var environments: [EnvironmentPlan]
     public var instances: [InstancePlan]
+    /// The cluster's shared ingress controller, the same in every environment.
+    public var ingress: IngressController = .harmonyTraefik
 
     /// The GitHub environment whose jobs apply `terraform/global`.
     public static let globalEnvironment = "global"
@@ -111,5 +113,8 @@ public struct DeploymentPlan: Sendable, Equatable {
     public var imageRepository: String
 
     /// The hosts the load balancer's certificate covers: everything but the CloudFront host.
-    public var loadBalancerHosts: [String] { [hosts.lms, hosts.studio, hosts.preview, hosts.apps, hosts.search] }
+    public var loadBalancerHosts: [String] { hosts.all.map(\.host).filter { $0 != hosts.cdn } }
+
+    /// The certificate's alternative names: every load balancer host but the LMS host (its first name).
+    public var certificateAlternativeNames: [String] { loadBalancerHosts.filter { $0 != hosts.lms } }
 }

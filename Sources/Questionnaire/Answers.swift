@@ -149,6 +149,15 @@ public enum Release: String, Sendable, Equatable, Codable, CaseIterable {
         case .verawood: 22
         }
     }
+
+    /// Sumac and Teak serve course previews on their own host (Tutor's PREVIEW_LMS_HOST); from
+    /// Ulmo on the Learning MFE previews courses and Tutor has no such setting.
+    public var servesPreviewHost: Bool {
+        switch self {
+        case .sumac, .teak: true
+        case .ulmo, .verawood: false
+        }
+    }
 }
 
 public enum MongoDBMode: String, Sendable, Equatable, Codable, CaseIterable {

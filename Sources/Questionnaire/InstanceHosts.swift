@@ -2,8 +2,8 @@
 public struct InstanceHosts: Sendable, Equatable {
     public var lms: String
     public var studio: String
-    /// `preview.<lms>`
-    public var preview: String
+    /// `preview.<lms>` for the releases that serve previews on their own host, else nil.
+    public var preview: String?
     /// `apps.<lms>`, the micro-frontends.
     public var apps: String
     /// `meilisearch.<lms>`: Studio's content search (Sumac and later), queried from the browser.
@@ -11,7 +11,7 @@ public struct InstanceHosts: Sendable, Equatable {
     /// `cdn.<lms>` when CloudFront is on, else nil.
     public var cdn: String?
 
-    public init(lms: String, studio: String, preview: String, apps: String, search: String, cdn: String?) {
+    public init(lms: String, studio: String, preview: String?, apps: String, search: String, cdn: String?) {
         self.lms = lms
         self.studio = studio
         self.preview = preview
@@ -22,7 +22,8 @@ public struct InstanceHosts: Sendable, Equatable {
 
     /// Every host with its role, LMS first (the certificate's first name).
     public var all: [(role: String, host: String)] {
-        [("LMS", lms), ("Studio", studio), ("preview", preview), ("MFE", apps), ("search", search)] + (cdn.map { [("CDN", $0)] } ?? [])
+        [("LMS", lms), ("Studio", studio)] + (preview.map { [("preview", $0)] } ?? [])
+            + [("MFE", apps), ("search", search)] + (cdn.map { [("CDN", $0)] } ?? [])
     }
 }
 
@@ -38,7 +39,8 @@ public extension Answers {
     func hosts(of instance: Instance, in environment: String) -> InstanceHosts {
         let lms = rehome(instance.lmsHost, in: environment)
         return InstanceHosts(
-            lms: lms, studio: rehome(instance.studioHost, in: environment), preview: "preview.\(lms)",
+            lms: lms, studio: rehome(instance.studioHost, in: environment),
+            preview: instance.release.servesPreviewHost ? "preview.\(lms)" : nil,
             apps: "apps.\(lms)", search: "meilisearch.\(lms)",
             cdn: services.cloudfront ? "cdn.\(lms)" : nil)
     }

@@ -88,6 +88,8 @@ extension PlanDocument {
         var opensearchEndpoint: String
         var mongodbHosts: String
         var mongodbReplicaSet: String
+        var mongodbFirstMember: String
+        var ebsKmsKeyARN: String
         var albTargetGroupARN: String
         var loadBalancerControllerRoleARN: String
 
@@ -99,6 +101,8 @@ extension PlanDocument {
             opensearchEndpoint = parameters.openSearchEndpoint
             mongodbHosts = parameters.mongodbHosts
             mongodbReplicaSet = parameters.mongodbReplicaSet
+            mongodbFirstMember = parameters.mongodbFirstMember
+            ebsKmsKeyARN = parameters.ebsKMSKeyARN
             albTargetGroupARN = parameters.albTargetGroupARN
             loadBalancerControllerRoleARN = parameters.loadBalancerControllerRoleARN
         }
@@ -219,6 +223,7 @@ extension PlanDocument {
         var redisCacheDatabase: Int
         var redisKeyPrefix: String
         var searchIndexPrefix: String
+        var eventBusTopicPrefix: String
         var mysqlDatabase: String
         var mysqlUser: String
         var mongodbDatabase: String
@@ -232,6 +237,7 @@ extension PlanDocument {
             redisCacheDatabase = isolation.redisCacheDatabase
             redisKeyPrefix = isolation.redisKeyPrefix
             searchIndexPrefix = isolation.searchIndexPrefix
+            eventBusTopicPrefix = isolation.eventBusTopicPrefix
             mysqlDatabase = isolation.mysqlDatabase
             mysqlUser = isolation.mysqlUser
             mongodbDatabase = isolation.mongodbDatabase

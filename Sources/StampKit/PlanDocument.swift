@@ -13,6 +13,8 @@ public struct PlanDocument: Encodable, Sendable {
     var stateBucket: String
     var applyOrder: [String]
     var ciRoles: [CIRoleInfo]
+    var ingress: Ingress
+    var imageBuildCacheTag: String
     var environments: [Environment]
     var instances: [Instance]
 
@@ -27,6 +29,8 @@ public struct PlanDocument: Encodable, Sendable {
         stateBucket = plan.stateBucket
         applyOrder = plan.applyOrder.map(\.name)
         ciRoles = plan.ciRoles.map { CIRoleInfo($0, accountID: answers.aws.accountID) }
+        ingress = Ingress(plan.ingress)
+        imageBuildCacheTag = ImageBuild.cacheTag
         environments = plan.environments.map(Environment.init)
         instances = plan.instances.map(Instance.init)
     }
@@ -84,6 +88,28 @@ public struct PlanDocument: Encodable, Sendable {
             cloudfront = services.cloudfront
             ses = services.ses
             mongodb = services.mongodb.rawValue
+        }
+    }
+
+    struct Ingress: Encodable, Sendable {
+        var className: String
+        var helmRelease: String
+        var namespace: String
+        var serviceName: String
+        var servicePort: Int
+        var targetPort: Int
+        var healthCheckPort: Int
+        var healthCheckPath: String
+
+        init(_ controller: IngressController) {
+            className = controller.className
+            helmRelease = controller.helmRelease
+            namespace = controller.namespace
+            serviceName = controller.serviceName
+            servicePort = controller.servicePort
+            targetPort = controller.targetPort
+            healthCheckPort = controller.healthCheckPort
+            healthCheckPath = controller.healthCheckPath
         }
     }
 

@@ -43,7 +43,7 @@ public struct PlanReport: Sendable {
         lines.append("  Hosts")
         lines += table(
             ["instance", "lms", "studio", "preview", "apps", "cdn"],
-            environment.deployments.map { [$0.instance, $0.hosts.lms, $0.hosts.studio, $0.hosts.preview, $0.hosts.apps, $0.hosts.cdn ?? "-"] }
+            environment.deployments.map { [$0.instance, $0.hosts.lms, $0.hosts.studio, $0.hosts.preview ?? "-", $0.hosts.apps, $0.hosts.cdn ?? "-"] }
         ).map { "    " + $0 }
         lines.append("  Certificates (ACM, DNS-validated)")
         lines += certificateLines(environment).map { "    " + $0 }

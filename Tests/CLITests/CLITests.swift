@@ -166,7 +166,7 @@ final class CLITests: XCTestCase {
             "courses.staging.learn.acme.edu", "studio.courses.learn.acme.edu",
             "EKS nodes      m7i.xlarge, min 3 / desired 3 / max 9", "Aurora MySQL   db.t4g.medium, writer + 0 readers",
             "3 NAT gateways", "1 NAT gateway",
-            "main: courses.staging.learn.acme.edu, studio.courses.staging.learn.acme.edu, preview.courses.staging.learn.acme.edu, apps.courses.staging.learn.acme.edu, meilisearch.courses.staging.learn.acme.edu (us-east-1, load balancer)",
+            "main: courses.staging.learn.acme.edu, studio.courses.staging.learn.acme.edu, apps.courses.staging.learn.acme.edu, meilisearch.courses.staging.learn.acme.edu (us-east-1, load balancer)",
             "labs: cdn.labs.staging.learn.acme.edu (us-east-1, CloudFront)",
             "acme-staging-logs-b3e23f54          access logs",
             "acme-staging-labs-private-b3e23f54  labs: uploads, reports, exports (pre-signed URLs only)",

@@ -75,6 +75,21 @@ final class ExamplesTests: XCTestCase {
         }
     }
 
+    /// `make verify` runs each generated repository's workflows with the real Tutor of its
+    /// releases: together the examples and the variants must run every release stamp supports.
+    func testExamplesAndVariantsRunEverySupportedRelease() throws {
+        let variants = Self.root.appendingPathComponent("Tests/Pairwise")
+        let questionnaires = try FileManager.default.contentsOfDirectory(atPath: variants.path)
+            .filter { $0.hasSuffix(".yaml") }.map { variants.appendingPathComponent($0) }
+            + ["minimal", "reference"].map { Self.root.appendingPathComponent("examples/\($0)/stamp.yaml") }
+        var covered: Set<Release> = []
+        for questionnaire in questionnaires {
+            let answers = try QuestionnaireLoader().load(contentsOf: questionnaire.path).answers
+            covered.formUnion(answers.instances.map(\.release))
+        }
+        XCTAssertEqual(covered, Set(Release.allCases), "releases no example or variant runs: \(Set(Release.allCases).subtracting(covered))")
+    }
+
     private func isDirectory(_ url: URL) -> Bool {
         var flag: ObjCBool = false
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &flag) && flag.boolValue

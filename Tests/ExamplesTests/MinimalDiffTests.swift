@@ -38,7 +38,10 @@ final class MinimalDiffTests: XCTestCase {
                 path.hasPrefix("terraform/environments/staging/") || path == "terraform/global/ecr.tf"
                     || path.hasSuffix("README.md"), "\(path) changed for a new instance")
         }
-        XCTAssertEqual(own, [".github/workflows/build-extra.yml", ".github/workflows/deploy-extra.yml", "tutor/extra/staging/config.yml"])
+        XCTAssertEqual(own, [
+            ".github/workflows/build-extra.yml", ".github/workflows/deploy-extra.yml", "tutor/extra/requirements.txt",
+            "tutor/extra/staging/config.yml",
+        ])
         XCTAssertFalse(wiring.contains { $0.hasPrefix("terraform/modules/") }, "modules are generic: \(wiring)")
         XCTAssertFalse(wiring.contains { $0.hasPrefix("terraform/environments/production/") }, "production is untouched: \(wiring)")
         XCTAssertFalse(wiring.contains { $0.hasPrefix("tutor/main/") || $0.hasPrefix("tutor/exec/") }, "other instances are untouched")

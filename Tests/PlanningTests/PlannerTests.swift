@@ -92,3 +92,49 @@ final class PlannerTests: XCTestCase {
         XCTAssertEqual(first.count, "acme-tfstate-".count + 8)
     }
 }
+
+final class DeploymentHostsAndControllerTests: XCTestCase {
+    private func plan(release: Release) -> Plan {
+        let answers = Answers(
+            project: .init(name: "acme", organization: "Acme"),
+            aws: .init(region: "us-east-1", accountID: "000123456789", availabilityZones: ["us-east-1a", "us-east-1b"]),
+            dns: .init(domain: "learn.acme.edu"),
+            github: .init(repository: "acme/infra", defaultBranch: "main"),
+            environments: [
+                .init(name: "production", size: .small, protected: true, availabilityZoneCount: 2, networkCIDR: "10.0.0.0/16")
+            ],
+            instances: [
+                .init(name: "main", lmsHost: "courses.learn.acme.edu", studioHost: "studio.courses.learn.acme.edu",
+                      release: release, environments: ["production"])
+            ])
+        return Planner().plan(answers)
+    }
+
+    /// Tutor 21 and later have no PREVIEW_LMS_HOST: no certificate name, DNS record or Ingress for it.
+    func testOnlySumacAndTeakServeAPreviewHost() throws {
+        for release in Release.allCases {
+            let deployment = try XCTUnwrap(plan(release: release).environments.first?.deployments.first)
+            let preview = "preview.courses.learn.acme.edu"
+            XCTAssertEqual(deployment.hosts.preview, release.servesPreviewHost ? preview : nil, "\(release)")
+            XCTAssertEqual(deployment.loadBalancerHosts.contains(preview), release.servesPreviewHost, "\(release)")
+            XCTAssertEqual(deployment.certificateAlternativeNames.first, "studio.courses.learn.acme.edu")
+            XCTAssertFalse(deployment.certificateAlternativeNames.contains(deployment.hosts.lms), "the LMS host is the first name")
+        }
+        XCTAssertEqual(Release.allCases.filter(\.servesPreviewHost), [.sumac, .teak])
+    }
+
+    func testTheIngressControllerIsHarmonysTraefik() {
+        let controller = plan(release: .verawood).ingress
+        XCTAssertEqual(controller.serviceName, "\(controller.helmRelease)-traefik", "the chart names its Service <release>-traefik")
+        XCTAssertEqual(controller.className, "traefik")
+        XCTAssertEqual([controller.servicePort, controller.targetPort, controller.healthCheckPort], [80, 8000, 8080])
+        XCTAssertEqual(controller.healthCheckPath, "/ping")
+    }
+
+    func testTheDeployReadsTheFirstMongoDBMemberAndTheEBSKeyFromParameterStore() throws {
+        let environment = try XCTUnwrap(plan(release: .ulmo).environments.first)
+        XCTAssertEqual(environment.parameters.mongodbFirstMember, "/acme-production/mongodb/first-member")
+        XCTAssertEqual(environment.parameters.ebsKMSKeyARN, "/acme-production/eks/ebs-kms-key-arn")
+        XCTAssertEqual(environment.deployments.first?.isolation.eventBusTopicPrefix, "main")
+    }
+}

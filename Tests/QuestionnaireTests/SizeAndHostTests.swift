@@ -84,7 +84,8 @@ struct SizeAndHostTests {
 
     @Test func hostsMoveUnderTheEnvironmentsDomain() throws {
         var answers = try ValidFixtureTests.load("spec-example").answers
-        let main = answers.instances[0]
+        var main = answers.instances[0]
+        main.release = .teak
         #expect(answers.environmentDomain("production") == "learn.acme.edu")
         #expect(answers.environmentDomain("staging") == "staging.learn.acme.edu")
         #expect(
@@ -100,6 +101,9 @@ struct SizeAndHostTests {
                     preview: "preview.courses.staging.learn.acme.edu", apps: "apps.courses.staging.learn.acme.edu",
                     search: "meilisearch.courses.staging.learn.acme.edu", cdn: "cdn.courses.staging.learn.acme.edu"))
         answers.services.cloudfront = false
+        main.release = .ulmo
+        #expect(answers.hosts(of: main, in: "staging").preview == nil)
+        #expect(!answers.hosts(of: main, in: "staging").all.contains { $0.role == "preview" })
         var apex = main
         apex.lmsHost = "learn.acme.edu"
         #expect(answers.hosts(of: apex, in: "staging").lms == "staging.learn.acme.edu")

@@ -16,6 +16,9 @@ module "ecr" {
     "main" = "tinyedx-main"
   }
 
+  # The build workflows' registry cache, the only tag a build may rewrite.
+  mutable_tag = "buildcache"
+
   # The EKS node roles of every environment (<project>-<environment>-eks-nodes, eks
   # module) pull the images.
   pull_principal_arns = ["arn:aws:iam::${var.account_id}:role/tinyedx-*-eks-nodes"]

@@ -371,6 +371,14 @@ data "aws_iam_policy_document" "ci_build" {
 data "aws_iam_policy_document" "ci_deploy" {
   source_policy_documents = [data.aws_iam_policy_document.ci_project_secrets_read.json]
 
+  # tutor/render.py reads a configuration's secrets in one batch; BatchGetSecretValue
+  # authorises each secret with GetSecretValue (above), and has no resource of its own.
+  statement {
+    sid       = "ReadSecretsInBatches"
+    actions   = ["secretsmanager:BatchGetSecretValue"]
+    resources = ["*"]
+  }
+
   statement {
     sid       = "DescribeProjectClusters"
     actions   = ["eks:DescribeCluster"]

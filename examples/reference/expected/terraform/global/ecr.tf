@@ -18,6 +18,9 @@ module "ecr" {
     "labs" = "acme-labs"
   }
 
+  # The build workflows' registry cache, the only tag a build may rewrite.
+  mutable_tag = "buildcache"
+
   # The EKS node roles of every environment (<project>-<environment>-eks-nodes, eks
   # module) pull the images.
   pull_principal_arns = ["arn:aws:iam::${var.account_id}:role/acme-*-eks-nodes"]

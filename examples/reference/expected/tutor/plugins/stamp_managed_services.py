@@ -6,20 +6,31 @@ outside the cluster with plain settings (RUN_MYSQL: false and friends, see confi
 a few things need settings that Tutor has no configuration value for. This plugin adds
 them, each in its own patch below with the reason it is needed. It has no values of its
 own: everything comes from the instance's config.yml (the STAMP_* keys and Tutor's own),
-so the same file serves every instance, environment and release.
+so the same file serves every instance, environment and release. `make verify` renders it
+with the real Tutor of every release and runs the settings it produces.
 
 Install: copy this file into `tutor plugins printroot` (or point TUTOR_PLUGINS_ROOT at this
 directory). config.yml already lists it under PLUGINS, so `tutor config save` enables it.
 """
+import shlex
+from urllib.parse import urlsplit
+
+from tutor import env as tutor_env
 from tutor import hooks
 
 # Empty defaults: a key left empty turns its patch off (for example no OpenSearch domain
 # means courseware search stays on Tutor's in-cluster Meilisearch).
 hooks.Filters.CONFIG_DEFAULTS.add_items(
     [
-        # Cache key prefix of the instance in the environment's shared Redis.
+        # The IngressClass of the cluster's shared ingress controller (harmony's Traefik).
+        ("STAMP_INGRESS_CLASS_NAME", ""),
+        # Cache key prefix and event bus stream prefix of the instance in the shared Redis.
         ("STAMP_REDIS_KEY_PREFIX", ""),
-        # PEM of the CA that signed the MongoDB members' certificates (replica-set mode).
+        ("STAMP_EVENT_BUS_TOPIC_PREFIX", ""),
+        # Every member of the replica set (host:port, comma-separated), or the connection
+        # string of an external MongoDB; the PEM of the CA of the members' certificates.
+        ("STAMP_MONGODB_MEMBERS", ""),
+        ("STAMP_MONGODB_URI", ""),
         ("STAMP_MONGODB_CA_CERTIFICATE", ""),
         # The environment's OpenSearch domain (host name), its user and the index prefix.
         ("STAMP_OPENSEARCH_HOST", ""),
@@ -39,14 +50,43 @@ hooks.Filters.CONFIG_DEFAULTS.add_items(
     ]
 )
 
+
+def _mongodb_address(uri: str) -> tuple:
+    """The first host of a mongodb:// connection string, for Tutor's init job to wait on.
+
+    mongodb+srv:// names no host to dial (Tutor's init job then skips its wait), so it is
+    passed on unchanged."""
+    if uri.startswith("mongodb+srv://"):
+        return uri, 27017
+    first = urlsplit(uri).netloc.rpartition("@")[2].split(",")[0]
+    if first.startswith("["):  # [IPv6]:port
+        host, _, port = first[1:].partition("]")
+        return host, int(port.lstrip(":") or 27017)
+    host, _, port = first.partition(":")
+    return host, int(port or 27017)
+
+
+hooks.Filters.ENV_TEMPLATE_FILTERS.add_items(
+    [
+        # Shell and SQL quoting for the MySQL init script: passwords may hold any character
+        # Secrets Manager allows, `$`, backticks and backslashes included.
+        ("stamp_shell_quote", lambda value: shlex.quote(str(value))),
+        ("stamp_sql_string", lambda value: str(value).replace("\\", "\\\\").replace("'", "''")),
+        ("stamp_mongodb_host", lambda uri: _mongodb_address(str(uri))[0]),
+        ("stamp_mongodb_port", lambda uri: _mongodb_address(str(uri))[1]),
+    ]
+)
+
 # Redis over TLS with AUTH, the instance's databases and key prefix (all releases, 19-22).
 # Why: Tutor writes every cache LOCATION as "redis://..." and the Celery broker as
 # transport "redis" (common_all.py and lms/cms.env.yml), with no setting for TLS; the
 # ElastiCache group has in-transit encryption and an AUTH token, so plain redis:// cannot
 # connect. The instance gets its own databases (OPENEDX_CACHE_REDIS_DB for caches,
 # OPENEDX_CELERY_REDIS_DB for the broker) and every cache key starts with the instance's
-# prefix, so instances sharing the group never read each other's keys. The token is
-# URL-quoted here, at settings load time, so any character in it is safe.
+# prefix, so instances sharing the group never read each other's keys. Tutor also points
+# the event bus (edx-event-bus-redis) at an in-cluster "redis" host that does not exist
+# here: it goes to the same group, in the cache database, with the instance's stream prefix.
+# The token is URL-quoted here, at settings load time, so any character in it is safe.
 REDIS_SETTINGS = """
 # stamp_managed_services: Redis over TLS with AUTH (see the plugin for why)
 import ssl as _stamp_ssl
@@ -66,36 +106,45 @@ for _stamp_cache in CACHES.values():
 # release's Celery app reads.
 BROKER_URL = CELERY_BROKER_URL = "{}/{}".format(_stamp_redis_server, {{ OPENEDX_CELERY_REDIS_DB }})
 BROKER_USE_SSL = CELERY_BROKER_USE_SSL = {"ssl_cert_reqs": _stamp_ssl.CERT_REQUIRED}
+EVENT_BUS_REDIS_CONNECTION_URL = "{}/{}".format(_stamp_redis_server, {{ OPENEDX_CACHE_REDIS_DB }})
+EVENT_BUS_TOPIC_PREFIX = {{ STAMP_EVENT_BUS_TOPIC_PREFIX|tojson }}
 """
 
-# MongoDB replica set over TLS (all releases, 19-22).
-# Why: Tutor passes MONGODB_HOST to pymongo as one host name, so the members of a replica
-# set (a comma-separated host:port list) are turned into a mongodb:// seed list here; and
-# Tutor has MONGODB_USE_SSL but no setting for the CA, while the members' certificates
-# are signed by the environment's own CA (not a public one). pymongo only reads a CA from
-# a file, so the PEM from config.yml is written to a file when the settings load. An
-# external MongoDB (a full connection string in MONGODB_HOST) is left as it is.
+# MongoDB replica set or external MongoDB, over TLS (all releases, 19-22).
+# Why: Tutor gives pymongo MONGODB_HOST as one host name, and its init job dials
+# MONGODB_HOST:MONGODB_PORT, so MONGODB_HOST is the first member only (config.yml); the
+# driver gets every member here (STAMP_MONGODB_MEMBERS), or the external connection string
+# (STAMP_MONGODB_URI). Tutor has MONGODB_USE_SSL but no setting for the CA, while the
+# members' certificates are signed by the environment's own CA; pymongo reads a CA only
+# from a file, so the PEM is written to one when the settings load. The forum (tutor-forum)
+# builds its own client from FORUM_MONGODB_CLIENT_PARAMETERS and a database of its own:
+# it gets the same hosts and CA, and the instance's database, the only one the instance's
+# user may use (forum collections do not clash with the course content's).
 MONGODB_SETTINGS = """
-# stamp_managed_services: MongoDB seed list and CA (see the plugin for why)
+# stamp_managed_services: MongoDB members, TLS CA and the forum's client (see the plugin for why)
 import os as _stamp_os
 import tempfile as _stamp_tempfile
 from xmodule.modulestore.modulestore_settings import update_module_store_settings as _stamp_update_stores
 
-_stamp_mongodb_host = {{ MONGODB_HOST|tojson }}
-if "://" not in _stamp_mongodb_host and "," in _stamp_mongodb_host:
-    DOC_STORE_CONFIG["host"] = "mongodb://{}/".format(
-        ",".join(member.strip() for member in _stamp_mongodb_host.split(",") if member.strip())
-    )
+_stamp_mongodb_host = {{ STAMP_MONGODB_URI|tojson }} or [
+    member.strip() for member in {{ STAMP_MONGODB_MEMBERS|tojson }}.split(",") if member.strip()
+]
 _stamp_mongodb_ca = {{ STAMP_MONGODB_CA_CERTIFICATE|tojson }}
+_stamp_mongodb_options = {}
 if _stamp_mongodb_ca:
     _stamp_ca_path = _stamp_os.path.join(_stamp_tempfile.gettempdir(), "stamp-mongodb-ca.pem")
     _stamp_ca_partial = "{}.{}".format(_stamp_ca_path, _stamp_os.getpid())
     with open(_stamp_ca_partial, "w", encoding="ascii") as _stamp_ca_file:
         _stamp_ca_file.write(_stamp_mongodb_ca.strip() + "\\n")
     _stamp_os.replace(_stamp_ca_partial, _stamp_ca_path)
-    DOC_STORE_CONFIG["tlsCAFile"] = _stamp_ca_path
-# DOC_STORE_CONFIG is also the content store's; the module stores hold copies.
-_stamp_update_stores(MODULESTORE, doc_store_settings=DOC_STORE_CONFIG)
+    _stamp_mongodb_options["tlsCAFile"] = _stamp_ca_path
+if _stamp_mongodb_host:
+    DOC_STORE_CONFIG.update({"host": _stamp_mongodb_host, **_stamp_mongodb_options})
+    # DOC_STORE_CONFIG is also the content store's; the module stores hold copies.
+    _stamp_update_stores(MODULESTORE, doc_store_settings=DOC_STORE_CONFIG)
+    if "FORUM_MONGODB_CLIENT_PARAMETERS" in globals():
+        FORUM_MONGODB_CLIENT_PARAMETERS.update({"host": _stamp_mongodb_host, **_stamp_mongodb_options})
+        FORUM_MONGODB_DATABASE = {{ MONGODB_DATABASE|tojson }}
 """
 
 # Courseware and course discovery search on the OpenSearch domain (all releases, 19-22).
@@ -132,9 +181,10 @@ ELASTIC_SEARCH_INDEX_PREFIX = {{ STAMP_OPENSEARCH_INDEX_PREFIX|tojson }}
 # django-storages treats as unset, so boto3 finds the web identity token. Open response
 # uploads use the "django" backend, which goes through the same storage, rather than the
 # "s3" backend that hands the (empty) keys to boto3 itself. Learner uploads, reports,
-# transcripts and course exports go to the private bucket behind pre-signed URLs; profile
-# and video images to the public bucket, served by CloudFront when
-# STAMP_S3_PUBLIC_CUSTOM_DOMAIN is set.
+# transcripts, course exports and Learning Core's media (OPENEDX_LEARNING, on the pod's
+# disk in Tutor) go to the private bucket behind pre-signed URLs; video images to the
+# public bucket, served by CloudFront when STAMP_S3_PUBLIC_CUSTOM_DOMAIN is set (profile
+# images too: LMS patch below). Keys are relative: a leading "/" would be a disk path.
 # Django 4.2 (Sumac, Teak) still reads DEFAULT_FILE_STORAGE; Django 5.x (Ulmo, Verawood)
 # reads STORAGES: the patch sets whichever the release's settings define.
 STORAGE_SETTINGS = """
@@ -159,21 +209,31 @@ _stamp_public = {
     "custom_domain": _stamp_public_domain or None,
     "querystring_auth": not _stamp_public_domain,
 }
-PROFILE_IMAGE_BACKEND = {"class": _stamp_s3, "options": {**_stamp_public, "location": "profile-images"}}
+_stamp_private = {"bucket_name": AWS_STORAGE_BUCKET_NAME, "default_acl": None}
 VIDEO_IMAGE_SETTINGS = {**VIDEO_IMAGE_SETTINGS, "STORAGE_CLASS": _stamp_s3, "STORAGE_KWARGS": dict(_stamp_public)}
-VIDEO_TRANSCRIPTS_SETTINGS = {
-    **VIDEO_TRANSCRIPTS_SETTINGS,
-    "STORAGE_CLASS": _stamp_s3,
-    "STORAGE_KWARGS": {"bucket_name": AWS_STORAGE_BUCKET_NAME, "default_acl": None},
-}
+VIDEO_TRANSCRIPTS_SETTINGS = {**VIDEO_TRANSCRIPTS_SETTINGS, "STORAGE_CLASS": _stamp_s3, "STORAGE_KWARGS": dict(_stamp_private)}
 GRADES_DOWNLOAD = {
     "STORAGE_TYPE": "",
     "STORAGE_CLASS": _stamp_s3,
-    "STORAGE_KWARGS": {"bucket_name": AWS_STORAGE_BUCKET_NAME, "location": "grades", "default_acl": None},
+    "STORAGE_KWARGS": {**_stamp_private, "location": "grades"},
+}
+OPENEDX_LEARNING = {
+    **OPENEDX_LEARNING,
+    "MEDIA": {"BACKEND": _stamp_s3, "OPTIONS": {**_stamp_private, "location": "openedx-learning"}},
 }
 # Open response assessment uploads go through the default (private) storage.
 ORA2_FILEUPLOAD_BACKEND = "django"
 FILE_UPLOAD_STORAGE_BUCKET_NAME = AWS_STORAGE_BUCKET_NAME
+{% endif %}
+"""
+
+# Profile images in the public bucket (LMS, all releases, 19-22).
+# Why: Tutor's LMS settings set PROFILE_IMAGE_BACKEND's location to MEDIA_ROOT/profile-images/
+# after the common settings, so this runs in the LMS's own patch, after Tutor's line.
+LMS_STORAGE_SETTINGS = """
+{% if STAMP_S3_PRIVATE_BUCKET %}
+# stamp_managed_services: profile images in S3 (see the plugin for why)
+PROFILE_IMAGE_BACKEND = {"class": _stamp_s3, "options": {**_stamp_public, "location": "profile-images"}}
 {% endif %}
 """
 
@@ -229,25 +289,28 @@ metadata:
 {% endif %}
 """
 
-# The public Meilisearch host (Sumac and later, while Tutor runs Meilisearch).
-# Why: Studio's content search calls Meilisearch from the browser at MEILISEARCH_PUBLIC_URL
-# (https://MEILISEARCH_HOST); Tutor's Caddy serves that host, but the harmony plugin only
-# creates Ingresses for the LMS, Studio, preview and MFE hosts. TLS ends at the load
-# balancer, so the Ingress has no tls section.
-MEILISEARCH_INGRESS = """
-{% if RUN_MEILISEARCH is defined and RUN_MEILISEARCH and MEILISEARCH_HOST is defined %}
+# One Ingress per host the instance serves, for the cluster's shared ingress controller.
+# Why: the load balancer ends TLS and sends every request to the ingress controller
+# (harmony's Traefik), which routes by host to Tutor's Caddy in the instance's namespace.
+# Tutor creates no Ingress, and harmony's Tutor plugin is not on PyPI for Tutor 19 and
+# later; the hosts are the LMS, Studio, the MFEs, Studio's content search (Meilisearch,
+# queried from the browser) and, on Sumac and Teak only, course preview. TLS ends at the
+# load balancer, so the Ingresses have no tls section.
+INGRESSES = """
+{% for host in [LMS_HOST, CMS_HOST, MFE_HOST|default(""), PREVIEW_LMS_HOST|default(""),
+                MEILISEARCH_HOST|default("") if RUN_MEILISEARCH else ""] if host %}
 ---
 apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
-  name: {{ MEILISEARCH_HOST|replace(".", "-") }}-to-caddy
+  name: {{ host|replace(".", "-") }}
   namespace: {{ K8S_NAMESPACE }}
   labels:
     app.kubernetes.io/component: ingress
 spec:
-  ingressClassName: {{ K8S_HARMONY_INGRESS_CLASS_NAME|default("nginx") }}
+  ingressClassName: {{ STAMP_INGRESS_CLASS_NAME|tojson }}
   rules:
-    - host: {{ MEILISEARCH_HOST|tojson }}
+    - host: {{ host|tojson }}
       http:
         paths:
           - path: /
@@ -257,19 +320,59 @@ spec:
                 name: caddy
                 port:
                   number: {{ CADDY_HTTP_PORT }}
-{% endif %}
+{% endfor %}
 """
 
-# After the other plugins (harmony patches at priority 100), so these settings win.
+# Creating the instance's database and user (all releases, 19-22).
+# Why: Tutor's MySQL init script passes the master password inside double quotes in `sh`,
+# so a password with `$`, a backtick or `\` (the RDS-managed master password may hold
+# them) reaches mysql mangled. This script does the same (wait for MySQL, create the
+# database and the user, grant it the database) with every value quoted for the shell
+# and for SQL. It replaces Tutor's own script only if that is the one Tutor ships.
+MYSQL_INIT = """
+echo "Initialising MySQL..."
+mysql_connection_max_attempts=10
+mysql_connection_attempt=0
+stamp_mysql() {
+  mysql --user={{ MYSQL_ROOT_USERNAME|stamp_shell_quote }} --password={{ MYSQL_ROOT_PASSWORD|stamp_shell_quote }} \\
+    --host={{ MYSQL_HOST|stamp_shell_quote }} --port={{ MYSQL_PORT }} "$@"
+}
+until stamp_mysql -e 'exit'
+do
+    mysql_connection_attempt=$(expr $mysql_connection_attempt + 1)
+    echo "    [$mysql_connection_attempt/$mysql_connection_max_attempts] Waiting for MySQL service (this may take a while)..."
+    if [ $mysql_connection_attempt -eq $mysql_connection_max_attempts ]
+    then
+      echo "MySQL initialisation error" 1>&2
+      exit 1
+    fi
+    sleep 10
+done
+echo "MySQL is up and running"
+stamp_mysql -e {{ ("CREATE DATABASE IF NOT EXISTS " ~ OPENEDX_MYSQL_DATABASE ~ ";")|stamp_shell_quote }}
+stamp_mysql -e {{ ("CREATE USER IF NOT EXISTS '" ~ (OPENEDX_MYSQL_USERNAME|stamp_sql_string) ~ "';")|stamp_shell_quote }} || true
+stamp_mysql -e {{ ("ALTER USER '" ~ (OPENEDX_MYSQL_USERNAME|stamp_sql_string) ~ "'@'%' IDENTIFIED BY '" ~ (OPENEDX_MYSQL_PASSWORD|stamp_sql_string) ~ "';")|stamp_shell_quote }}
+stamp_mysql -e {{ ("GRANT ALL ON " ~ OPENEDX_MYSQL_DATABASE ~ ".* TO '" ~ (OPENEDX_MYSQL_USERNAME|stamp_sql_string) ~ "'@'%';")|stamp_shell_quote }}
+"""
+
+
+@hooks.Filters.CLI_DO_INIT_TASKS.add(priority=hooks.priorities.LOW)
+def _quote_mysql_init(tasks: list) -> list:
+    tutors = tutor_env.read_core_template_file("jobs", "init", "mysql.sh")
+    return [(service, MYSQL_INIT if (service, task) == ("mysql", tutors) else task) for service, task in tasks]
+
+
+# After the other plugins (tutor-forum's patches at the default priority), so these win.
 hooks.Filters.ENV_PATCHES.add_items(
     [
         (
             "openedx-common-settings",
             REDIS_SETTINGS + MONGODB_SETTINGS + SEARCH_SETTINGS + STORAGE_SETTINGS + EMAIL_SETTINGS + MYSQL_SETTINGS,
         ),
+        ("openedx-lms-common-settings", LMS_STORAGE_SETTINGS),
         ("openedx-cms-common-settings", CMS_STORAGE_SETTINGS),
         ("k8s-deployments", SERVICE_ACCOUNT),
-        ("k8s-services", MEILISEARCH_INGRESS),
+        ("k8s-services", INGRESSES),
     ],
     priority=110,
 )

@@ -16,14 +16,14 @@ module "acm" {
   zone_id = local.zone_id
 
   # The hosts stamp planned for each instance in production: the LMS host first (the
-  # certificate's first name), then Studio, preview and apps (MFEs).
+  # certificate's first name), then Studio, preview (Sumac and Teak), apps (MFEs) and Studio's
+  # content search (Meilisearch).
   certificates = {
     "main" = {
       name        = "tinyedx-production-main"
       domain_name = "main.learn.tiny.example"
       subject_alternative_names = [
         "studio.main.learn.tiny.example",
-        "preview.main.learn.tiny.example",
         "apps.main.learn.tiny.example",
         "meilisearch.main.learn.tiny.example",
       ]

@@ -27,7 +27,6 @@ module "cloudfront" {
       cors_allowed_origins = [
         "https://main.learn.tiny.example",
         "https://studio.main.learn.tiny.example",
-        "https://preview.main.learn.tiny.example",
         "https://apps.main.learn.tiny.example",
         "https://meilisearch.main.learn.tiny.example",
       ]

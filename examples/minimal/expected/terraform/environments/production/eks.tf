@@ -69,7 +69,7 @@ module "eks" {
   log_retention_in_days      = 365
   enable_deletion_protection = true
 
-  # The controller's TargetGroupBinding keeps the ingress-nginx pods in the load
+  # The controller's TargetGroupBinding keeps the ingress controller's pods in the load
   # balancer's target group (alb.tf).
   load_balancer_controller_target_group_arns = [module.alb.target_group_arn]
 
@@ -157,6 +157,16 @@ resource "aws_ssm_parameter" "load_balancer_controller_role_arn" {
   description = "IRSA role of the AWS Load Balancer Controller."
   type        = "String"
   value       = module.eks.load_balancer_controller_role_arn
+}
+
+# The cluster's default StorageClass (applied by the deploy workflow) encrypts persistent
+# volumes with this key.
+resource "aws_ssm_parameter" "ebs_kms_key_arn" {
+  # checkov:skip=CKV2_AWS_34:The value is a key ARN, not a secret; a plain String needs no KMS grant for its readers.
+  name        = "/tinyedx-production/eks/ebs-kms-key-arn"
+  description = "KMS key of the EBS volumes of the EKS cluster (the default StorageClass's kmsKeyId)."
+  type        = "String"
+  value       = module.eks.ebs_kms_key_arn
 }
 
 # One per instance: the role its workloads' service accounts are annotated with.

@@ -10,11 +10,11 @@ module "route53" {
 
   zone_id = local.zone_id
 
-  # The hosts stamp planned for each instance in production: LMS, Studio, preview, apps.
+  # The hosts stamp planned for each instance in production: LMS, Studio, preview
+  # (Sumac and Teak), apps and Studio's content search.
   alb_hosts = [
     "main.learn.tiny.example",
     "studio.main.learn.tiny.example",
-    "preview.main.learn.tiny.example",
     "apps.main.learn.tiny.example",
     "meilisearch.main.learn.tiny.example",
   ]

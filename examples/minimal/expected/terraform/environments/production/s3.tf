@@ -23,7 +23,6 @@ module "s3" {
       cors_allowed_origins = [
         "https://main.learn.tiny.example",
         "https://studio.main.learn.tiny.example",
-        "https://preview.main.learn.tiny.example",
         "https://apps.main.learn.tiny.example",
         "https://meilisearch.main.learn.tiny.example",
       ]

@@ -120,7 +120,7 @@ variable "strict_transport_security" {
 ################################################################################
 
 variable "target_group_name" {
-  description = "Name of the IP target group of the ingress-nginx controller (at most 32 characters)."
+  description = "Name of the IP target group of the ingress controller's pods (at most 32 characters)."
   type        = string
 
   validation {
@@ -130,21 +130,21 @@ variable "target_group_name" {
 }
 
 variable "target_port" {
-  description = "Port on which the ingress-nginx pods take HTTP traffic from the load balancer."
+  description = "Port on which the ingress controller's pods take HTTP traffic from the load balancer (Traefik's web entrypoint)."
   type        = number
-  default     = 80
+  default     = 8000
 }
 
 variable "health_check_port" {
-  description = "Port of the health check: the ingress-nginx controller's health endpoint (its `--healthz-port`)."
+  description = "Port of the health check: the ingress controller's health endpoint (Traefik's traefik entrypoint)."
   type        = number
-  default     = 10254
+  default     = 8080
 }
 
 variable "health_check_path" {
-  description = "Path of the health check on `health_check_port`: ingress-nginx answers 200 there while the controller is healthy."
+  description = "Path of the health check on `health_check_port`: Traefik answers 200 on `/ping` while it is healthy."
   type        = string
-  default     = "/healthz"
+  default     = "/ping"
 }
 
 variable "health_check_interval" {
@@ -154,7 +154,7 @@ variable "health_check_interval" {
 }
 
 variable "deregistration_delay" {
-  description = "Seconds the load balancer keeps sending in-flight requests to a target that is being removed (an ingress-nginx pod shutting down) before it drops it."
+  description = "Seconds the load balancer keeps sending in-flight requests to a target that is being removed (an ingress controller pod shutting down) before it drops it."
   type        = number
   default     = 60
 }

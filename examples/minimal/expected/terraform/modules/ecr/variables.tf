@@ -26,6 +26,17 @@ variable "pull_principal_arns" {
   default     = []
 }
 
+variable "mutable_tag" {
+  description = "The one tag builds may rewrite (the build workflow's registry cache); every other tag is immutable."
+  type        = string
+  default     = "buildcache"
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_.-]{1,128}$", var.mutable_tag))
+    error_message = "The mutable_tag must be 1-128 letters, digits, '_', '.' or '-' (no wildcard: one tag only)."
+  }
+}
+
 variable "keep_tagged_images" {
   description = "Tagged images each repository keeps; older ones expire."
   type        = number

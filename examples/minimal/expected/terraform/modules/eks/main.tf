@@ -543,7 +543,7 @@ resource "aws_iam_role_policy" "ebs_csi_driver_kms" {
 
 # Terraform owns the load balancer, its listeners, certificates, WAF association and
 # target group; the controller only keeps the target group's members in step with the
-# ingress-nginx pods through a TargetGroupBinding. Its policy is therefore the read part
+# ingress controller's pods through a TargetGroupBinding. Its policy is therefore the read part
 # of the controller's reference policy plus target (de)registration on the given target
 # groups: no permission to create or change load balancers, listeners, rules, target
 # groups or security groups (the security_groups module owns the rules from the load

@@ -623,6 +623,16 @@ resource "aws_ssm_parameter" "hosts" {
   tags = merge({ Name = var.hosts_parameter_name }, var.tags)
 }
 
+resource "aws_ssm_parameter" "first_member" {
+  # checkov:skip=CKV2_AWS_34:A private address is not secret; a String parameter is readable without KMS permissions.
+  name        = var.first_member_parameter_name
+  description = "First member of the MongoDB replica set of ${var.name} (the host Tutor's init job waits for)"
+  type        = "String"
+  value       = local.member_ips[0]
+
+  tags = merge({ Name = var.first_member_parameter_name }, var.tags)
+}
+
 resource "aws_ssm_parameter" "replica_set" {
   # checkov:skip=CKV2_AWS_34:The replica set's name is not secret; a String parameter is readable without KMS permissions.
   name        = var.replica_set_parameter_name

@@ -313,6 +313,16 @@ variable "hosts_parameter_name" {
   }
 }
 
+variable "first_member_parameter_name" {
+  description = "Name of the SSM parameter (String) that receives the first member's address alone (the host Tutor's init job waits for)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^/", var.first_member_parameter_name))
+    error_message = "The first_member_parameter_name must be a path starting with /."
+  }
+}
+
 variable "replica_set_parameter_name" {
   description = "Name of the SSM parameter (String) that receives the replica set's name."
   type        = string

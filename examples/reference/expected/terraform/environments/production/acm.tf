@@ -16,14 +16,14 @@ module "acm" {
   zone_id = local.zone_id
 
   # The hosts stamp planned for each instance in production: the LMS host first (the
-  # certificate's first name), then Studio, preview and apps (MFEs).
+  # certificate's first name), then Studio, preview (Sumac and Teak), apps (MFEs) and Studio's
+  # content search (Meilisearch).
   certificates = {
     "main" = {
       name        = "acme-production-main"
       domain_name = "courses.learn.acme.edu"
       subject_alternative_names = [
         "studio.courses.learn.acme.edu",
-        "preview.courses.learn.acme.edu",
         "apps.courses.learn.acme.edu",
         "meilisearch.courses.learn.acme.edu",
       ]
@@ -33,7 +33,6 @@ module "acm" {
       domain_name = "executive.learn.acme.edu"
       subject_alternative_names = [
         "studio.executive.learn.acme.edu",
-        "preview.executive.learn.acme.edu",
         "apps.executive.learn.acme.edu",
         "meilisearch.executive.learn.acme.edu",
       ]

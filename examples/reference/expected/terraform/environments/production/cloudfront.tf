@@ -27,7 +27,6 @@ module "cloudfront" {
       cors_allowed_origins = [
         "https://courses.learn.acme.edu",
         "https://studio.courses.learn.acme.edu",
-        "https://preview.courses.learn.acme.edu",
         "https://apps.courses.learn.acme.edu",
         "https://meilisearch.courses.learn.acme.edu",
       ]
@@ -40,7 +39,6 @@ module "cloudfront" {
       cors_allowed_origins = [
         "https://executive.learn.acme.edu",
         "https://studio.executive.learn.acme.edu",
-        "https://preview.executive.learn.acme.edu",
         "https://apps.executive.learn.acme.edu",
         "https://meilisearch.executive.learn.acme.edu",
       ]

@@ -10,16 +10,15 @@ module "route53" {
 
   zone_id = local.zone_id
 
-  # The hosts stamp planned for each instance in production: LMS, Studio, preview, apps.
+  # The hosts stamp planned for each instance in production: LMS, Studio, preview
+  # (Sumac and Teak), apps and Studio's content search.
   alb_hosts = [
     "courses.learn.acme.edu",
     "studio.courses.learn.acme.edu",
-    "preview.courses.learn.acme.edu",
     "apps.courses.learn.acme.edu",
     "meilisearch.courses.learn.acme.edu",
     "executive.learn.acme.edu",
     "studio.executive.learn.acme.edu",
-    "preview.executive.learn.acme.edu",
     "apps.executive.learn.acme.edu",
     "meilisearch.executive.learn.acme.edu",
   ]

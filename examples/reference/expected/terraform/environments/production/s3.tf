@@ -23,7 +23,6 @@ module "s3" {
       cors_allowed_origins = [
         "https://courses.learn.acme.edu",
         "https://studio.courses.learn.acme.edu",
-        "https://preview.courses.learn.acme.edu",
         "https://apps.courses.learn.acme.edu",
         "https://meilisearch.courses.learn.acme.edu",
       ]
@@ -34,7 +33,6 @@ module "s3" {
       cors_allowed_origins = [
         "https://executive.learn.acme.edu",
         "https://studio.executive.learn.acme.edu",
-        "https://preview.executive.learn.acme.edu",
         "https://apps.executive.learn.acme.edu",
         "https://meilisearch.executive.learn.acme.edu",
       ]

@@ -6,7 +6,7 @@ terraform {
   required_providers {
     aws = {
       source  = "hashicorp/aws"
-      version = "~> 6.0"
+      version = ">= 6.9, < 7.0"
     }
     # Database and cache credentials, generated here and kept in Secrets Manager.
     random = {

@@ -16,14 +16,14 @@ module "acm" {
   zone_id = local.zone_id
 
   # The hosts stamp planned for each instance in staging: the LMS host first (the
-  # certificate's first name), then Studio, preview and apps (MFEs).
+  # certificate's first name), then Studio, preview (Sumac and Teak), apps (MFEs) and Studio's
+  # content search (Meilisearch).
   certificates = {
     "main" = {
       name        = "acme-staging-main"
       domain_name = "courses.staging.learn.acme.edu"
       subject_alternative_names = [
         "studio.courses.staging.learn.acme.edu",
-        "preview.courses.staging.learn.acme.edu",
         "apps.courses.staging.learn.acme.edu",
         "meilisearch.courses.staging.learn.acme.edu",
       ]
@@ -33,7 +33,6 @@ module "acm" {
       domain_name = "executive.staging.learn.acme.edu"
       subject_alternative_names = [
         "studio.executive.staging.learn.acme.edu",
-        "preview.executive.staging.learn.acme.edu",
         "apps.executive.staging.learn.acme.edu",
         "meilisearch.executive.staging.learn.acme.edu",
       ]
@@ -43,7 +42,6 @@ module "acm" {
       domain_name = "labs.staging.learn.acme.edu"
       subject_alternative_names = [
         "studio.labs.staging.learn.acme.edu",
-        "preview.labs.staging.learn.acme.edu",
         "apps.labs.staging.learn.acme.edu",
         "meilisearch.labs.staging.learn.acme.edu",
       ]

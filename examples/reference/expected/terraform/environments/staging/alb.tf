@@ -2,7 +2,7 @@
 
 ################################################################################
 # Load balancer: internet-facing, HTTPS with one certificate per instance, in front of
-# the cluster's ingress-nginx controller
+# the cluster's ingress controller (Traefik)
 ################################################################################
 
 module "alb" {
@@ -20,6 +20,12 @@ module "alb" {
   certificate_arns    = module.acm.certificate_arns
   default_certificate = "main"
 
+  # The cluster's ingress controller (harmony's Traefik): its web entrypoint, and /ping on
+  # its traefik entrypoint for the health check.
+  target_port       = 8000
+  health_check_port = 8080
+  health_check_path = "/ping"
+
   access_logs_bucket = module.s3.log_bucket_id
   access_logs_prefix = "alb"
 
@@ -30,11 +36,11 @@ module "alb" {
 }
 
 # The deploy workflow reads the target group from here to create the TargetGroupBinding
-# that registers the ingress-nginx pods (it has no access to this state).
+# that registers the ingress controller's pods (it has no access to this state).
 resource "aws_ssm_parameter" "alb_target_group_arn" {
   # checkov:skip=CKV2_AWS_34:The value is an ARN, not a secret; a plain String needs no KMS grant for its readers.
   name        = "/acme-staging/alb/target-group-arn"
-  description = "ARN of the load balancer's ingress-nginx IP target group."
+  description = "ARN of the load balancer's IP target group of the ingress controller."
   type        = "String"
   value       = module.alb.target_group_arn
 }
@@ -45,12 +51,12 @@ output "alb_dns_name" {
 }
 
 output "alb_target_group_arn" {
-  description = "ARN of the ingress-nginx IP target group: the deploy workflow's TargetGroupBinding points at it."
+  description = "ARN of the ingress controller's IP target group: the deploy workflow's TargetGroupBinding points at it."
   value       = module.alb.target_group_arn
 }
 
 output "alb_health_check_port" {
-  description = "Port of the load balancer's health check on the ingress-nginx pods."
+  description = "Port of the load balancer's health check on the ingress controller's pods."
   value       = module.alb.health_check_port
 }
 

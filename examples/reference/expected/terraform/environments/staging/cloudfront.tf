@@ -27,7 +27,6 @@ module "cloudfront" {
       cors_allowed_origins = [
         "https://courses.staging.learn.acme.edu",
         "https://studio.courses.staging.learn.acme.edu",
-        "https://preview.courses.staging.learn.acme.edu",
         "https://apps.courses.staging.learn.acme.edu",
         "https://meilisearch.courses.staging.learn.acme.edu",
       ]
@@ -40,7 +39,6 @@ module "cloudfront" {
       cors_allowed_origins = [
         "https://executive.staging.learn.acme.edu",
         "https://studio.executive.staging.learn.acme.edu",
-        "https://preview.executive.staging.learn.acme.edu",
         "https://apps.executive.staging.learn.acme.edu",
         "https://meilisearch.executive.staging.learn.acme.edu",
       ]
@@ -53,7 +51,6 @@ module "cloudfront" {
       cors_allowed_origins = [
         "https://labs.staging.learn.acme.edu",
         "https://studio.labs.staging.learn.acme.edu",
-        "https://preview.labs.staging.learn.acme.edu",
         "https://apps.labs.staging.learn.acme.edu",
         "https://meilisearch.labs.staging.learn.acme.edu",
       ]

@@ -10,21 +10,19 @@ module "route53" {
 
   zone_id = local.zone_id
 
-  # The hosts stamp planned for each instance in staging: LMS, Studio, preview, apps.
+  # The hosts stamp planned for each instance in staging: LMS, Studio, preview
+  # (Sumac and Teak), apps and Studio's content search.
   alb_hosts = [
     "courses.staging.learn.acme.edu",
     "studio.courses.staging.learn.acme.edu",
-    "preview.courses.staging.learn.acme.edu",
     "apps.courses.staging.learn.acme.edu",
     "meilisearch.courses.staging.learn.acme.edu",
     "executive.staging.learn.acme.edu",
     "studio.executive.staging.learn.acme.edu",
-    "preview.executive.staging.learn.acme.edu",
     "apps.executive.staging.learn.acme.edu",
     "meilisearch.executive.staging.learn.acme.edu",
     "labs.staging.learn.acme.edu",
     "studio.labs.staging.learn.acme.edu",
-    "preview.labs.staging.learn.acme.edu",
     "apps.labs.staging.learn.acme.edu",
     "meilisearch.labs.staging.learn.acme.edu",
   ]

@@ -23,7 +23,6 @@ module "s3" {
       cors_allowed_origins = [
         "https://courses.staging.learn.acme.edu",
         "https://studio.courses.staging.learn.acme.edu",
-        "https://preview.courses.staging.learn.acme.edu",
         "https://apps.courses.staging.learn.acme.edu",
         "https://meilisearch.courses.staging.learn.acme.edu",
       ]
@@ -34,7 +33,6 @@ module "s3" {
       cors_allowed_origins = [
         "https://executive.staging.learn.acme.edu",
         "https://studio.executive.staging.learn.acme.edu",
-        "https://preview.executive.staging.learn.acme.edu",
         "https://apps.executive.staging.learn.acme.edu",
         "https://meilisearch.executive.staging.learn.acme.edu",
       ]
@@ -45,7 +43,6 @@ module "s3" {
       cors_allowed_origins = [
         "https://labs.staging.learn.acme.edu",
         "https://studio.labs.staging.learn.acme.edu",
-        "https://preview.labs.staging.learn.acme.edu",
         "https://apps.labs.staging.learn.acme.edu",
         "https://meilisearch.labs.staging.learn.acme.edu",
       ]

@@ -12,6 +12,11 @@ module "security_groups" {
   name   = "acme-staging"
   vpc_id = module.vpc.vpc_id
 
+  # The cluster's ingress controller (harmony's Traefik) behind the load balancer: its web
+  # entrypoint, and its traefik entrypoint for the health check.
+  ingress_controller_ports             = [8000]
+  ingress_controller_health_check_port = 8080
+
   # The bastion may reach HTTPS inside the VPC (EKS API, SSM endpoints).
   vpc_cidr_block = module.vpc.vpc_cidr_block
 }

@@ -39,14 +39,14 @@ resource "aws_lb" "this" {
 }
 
 ################################################################################
-# Target group: the ingress-nginx controller's pods
+# Target group: the ingress controller's pods
 ################################################################################
 
-# The AWS Load Balancer Controller registers the ingress-nginx pods (target type ip) through
+# The AWS Load Balancer Controller registers the ingress controller's pods (target type ip) through
 # a TargetGroupBinding that the deploy workflow creates from the target_group_arn output.
-# TLS ends at this load balancer; ingress-nginx routes by Host to each instance's Ingress.
+# TLS ends at this load balancer; the ingress controller routes by Host to each instance's Ingress.
 resource "aws_lb_target_group" "this" {
-  # checkov:skip=CKV_AWS_378:TLS ends at the load balancer; it reaches ingress-nginx over HTTP inside the VPC's private application subnets, admitted only from the load balancer's security group.
+  # checkov:skip=CKV_AWS_378:TLS ends at the load balancer; it reaches the ingress controller over HTTP inside the VPC's private application subnets, admitted only from the load balancer's security group.
   name                 = var.target_group_name
   target_type          = "ip"
   protocol             = "HTTP"

@@ -48,7 +48,7 @@ output "http_listener_arn" {
 ################################################################################
 
 output "target_group_arn" {
-  description = "ARN of the ingress-nginx IP target group: the `targetGroupARN` of the AWS Load Balancer Controller's TargetGroupBinding."
+  description = "ARN of the ingress controller's IP target group: the `targetGroupARN` of the AWS Load Balancer Controller's TargetGroupBinding."
   value       = aws_lb_target_group.this.arn
 }
 
@@ -63,12 +63,12 @@ output "target_group_name" {
 }
 
 output "target_port" {
-  description = "Port on which the targets (ingress-nginx pods) take HTTP traffic: the node security group must admit it from the load balancer."
+  description = "Port on which the targets (the ingress controller's pods) take HTTP traffic: the node security group must admit it from the load balancer."
   value       = var.target_port
 }
 
 output "health_check_port" {
-  description = "Port of the target health check (ingress-nginx's health endpoint): the node security group must admit it from the load balancer."
+  description = "Port of the target health check (the ingress controller's health endpoint): the node security group must admit it from the load balancer."
   value       = var.health_check_port
 }
 

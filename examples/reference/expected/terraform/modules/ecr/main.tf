@@ -55,11 +55,20 @@ resource "aws_kms_alias" "this" {
 # workflow. force_delete stays off, so a repository that still holds images is never
 # deleted by a plain apply or destroy (empty it first, deliberately).
 resource "aws_ecr_repository" "this" {
+  # checkov:skip=CKV_AWS_51:Every tag is immutable but var.mutable_tag, the build cache that each build rewrites (IMMUTABLE_WITH_EXCLUSION); images are only ever pushed under commit SHAs.
   for_each = var.repositories
 
-  name                 = each.value
-  image_tag_mutability = "IMMUTABLE"
-  force_delete         = false
+  name         = each.value
+  force_delete = false
+
+  # Image tags (commit SHAs) are never rewritten; the one mutable tag is the build cache
+  # that every build reads and rewrites (the build workflow's --cache-to).
+  image_tag_mutability = "IMMUTABLE_WITH_EXCLUSION"
+
+  image_tag_mutability_exclusion_filter {
+    filter      = var.mutable_tag
+    filter_type = "WILDCARD"
+  }
 
   image_scanning_configuration {
     scan_on_push = true

@@ -40,9 +40,9 @@ variable "tags" {
 ################################################################################
 
 variable "ingress_controller_ports" {
-  description = "Ports on which the ingress-nginx pods (IP targets of the load balancer) take traffic: HTTP and HTTPS."
+  description = "Ports on which the ingress controller's pods (Traefik's web entrypoint; IP targets of the load balancer) take traffic."
   type        = list(number)
-  default     = [80, 443]
+  default     = [8000]
 
   validation {
     condition     = length(var.ingress_controller_ports) >= 1 && alltrue([for port in var.ingress_controller_ports : port >= 1 && port <= 65535 && floor(port) == port])
@@ -51,9 +51,9 @@ variable "ingress_controller_ports" {
 }
 
 variable "ingress_controller_health_check_port" {
-  description = "Port of the ingress-nginx controller's health endpoint (`--healthz-port`), which the load balancer's health check calls."
+  description = "Port of the ingress controller's health endpoint (Traefik's `/ping` on its traefik entrypoint), which the load balancer's health check calls."
   type        = number
-  default     = 10254
+  default     = 8080
 
   validation {
     condition     = var.ingress_controller_health_check_port >= 1 && var.ingress_controller_health_check_port <= 65535 && floor(var.ingress_controller_health_check_port) == var.ingress_controller_health_check_port

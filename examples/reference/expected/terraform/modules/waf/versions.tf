@@ -6,7 +6,7 @@ terraform {
   required_providers {
     aws = {
       source  = "hashicorp/aws"
-      version = "~> 6.0"
+      version = ">= 6.9, < 7.0"
 
       # CloudFront-scope web ACLs and their logs live in us-east-1.
       configuration_aliases = [aws.us_east_1]
