@@ -5,6 +5,10 @@ TF_VALIDATE_VENV ?= $(CURDIR)/.venv-tf-validate
 CHECKOV_VENV ?= $(CURDIR)/.venv-checkov
 CHECKOV_VERSION ?= 3.2.499
 LINT_VENV ?= $(CURDIR)/.venv-lint
+# The real-clients stage: the AWS CLI, moto, kubernetes-validate and the client libraries,
+# pinned in Tests/RealClients/requirements.txt; Tutor venvs and wheels are cached in .cache/.
+CLIENTS_VENV ?= $(CURDIR)/.venv-clients
+CLIENTS_PYTHON := $(CLIENTS_VENV)/bin/python
 ACTIONLINT_VERSION ?= 1.17.0
 SHELLCHECK_VERSION ?= 0.11.0.1
 STAMP := $(CURDIR)/.build/debug/stamp
@@ -31,10 +35,11 @@ test: tools unit verify
 
 unit: tools build
 	swift test
+	cd Tests/RealClients && $(CLIENTS_PYTHON) -m unittest discover --start-directory tests --top-level-directory .
 
 verify: build tools
 	SHARED=$(SHARED) STAMP=$(STAMP) TF_VALIDATE_VENV=$(TF_VALIDATE_VENV) CHECKOV=$(CHECKOV_VENV)/bin/checkov \
-		LINT_BIN=$(LINT_VENV)/bin scripts/verify
+		LINT_BIN=$(LINT_VENV)/bin CLIENTS_PYTHON=$(CLIENTS_PYTHON) scripts/verify
 
 ## Rewrite examples/*/expected/ from the current code and blueprint.
 golden: build
@@ -44,7 +49,7 @@ golden: build
 bench: build
 	STAMP=$(STAMP) scripts/bench
 
-tools: $(TF_VALIDATE_VENV)/bin/terraform $(CHECKOV_VENV)/bin/checkov $(LINT_VENV)/bin/actionlint
+tools: $(TF_VALIDATE_VENV)/bin/terraform $(CHECKOV_VENV)/bin/checkov $(LINT_VENV)/bin/actionlint $(CLIENTS_VENV)/.installed
 
 $(TF_VALIDATE_VENV)/bin/terraform:
 	$(SHARED)/tools/tf-validate/install $(TF_VALIDATE_VENV)
@@ -52,6 +57,13 @@ $(TF_VALIDATE_VENV)/bin/terraform:
 $(CHECKOV_VENV)/bin/checkov:
 	python3 -m venv $(CHECKOV_VENV)
 	$(CHECKOV_VENV)/bin/pip install --quiet checkov==$(CHECKOV_VERSION)
+
+# Rebuilt whenever its pins change.
+$(CLIENTS_VENV)/.installed: Tests/RealClients/requirements.txt
+	rm -rf $(CLIENTS_VENV)
+	python3 -m venv $(CLIENTS_VENV)
+	$(CLIENTS_VENV)/bin/pip install --quiet --requirement Tests/RealClients/requirements.txt
+	touch $@
 
 # actionlint checks the generated workflows, with shellcheck on PATH for their run: scripts.
 $(LINT_VENV)/bin/actionlint:

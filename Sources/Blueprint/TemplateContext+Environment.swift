@@ -125,7 +125,6 @@ extension TemplateContext {
         }
         return [
             "deployments": deployments,
-            "tutor_next_major_version": instance.release.tutorMajorVersion + 1,
             "name": instance.name, "release": instance.release.rawValue,
             "tutor_major_version": instance.release.tutorMajorVersion,
             "lms_host": instance.lmsHost, "studio_host": instance.studioHost,
@@ -151,7 +150,6 @@ extension TemplateContext {
             "tutor": tutor.context(for: deployment.release),
             "buckets": ["public": deployment.buckets.publicAssets, "private": deployment.buckets.privateFiles],
             "tutor_major_version": deployment.release.tutorMajorVersion,
-            "tutor_next_major_version": deployment.release.tutorMajorVersion + 1,
             "image_repository": deployment.imageRepository,
             "isolation": isolation(deployment.isolation),
             "alb_hosts": deployment.loadBalancerHosts.map { ["host": $0] },

@@ -23,6 +23,7 @@ public struct TemplateContext: @unchecked Sendable {
             "project": [
                 "name": answers.project.name, "organization": answers.project.organization,
                 "contact": answers.project.contact ?? "", "has_contact": answers.project.contact != nil,
+                "platform_name": TutorText.platformName(answers.project.organization),
             ],
             "aws": [
                 "region": answers.aws.region, "account_id": answers.aws.accountID,

@@ -1,7 +1,7 @@
 /// How one instance is kept apart from the others inside an environment's shared data
 /// services: its own database and users, Redis databases and key prefix, index prefix,
 /// namespace, and the Secrets Manager names its credentials live under.
-public struct DataIsolation: Sendable, Equatable {
+public struct DataIsolation: Sendable, Equatable, Encodable {
     /// The Kubernetes namespace of the instance's workloads.
     public var namespace: String
     /// Tutor's Celery broker database (OPENEDX_CELERY_REDIS_DB).
@@ -42,7 +42,7 @@ public struct DataIsolation: Sendable, Equatable {
 }
 
 /// Secrets Manager names of one instance's credentials (values never leave Secrets Manager).
-public struct DeploymentSecrets: Sendable, Equatable {
+public struct DeploymentSecrets: Sendable, Equatable, Encodable {
     public var mysql: String
     public var mongodb: String
     /// Secrets Tutor generates once (SECRET_KEY, JWT key, Meilisearch keys), kept across
@@ -57,7 +57,7 @@ public struct DeploymentSecrets: Sendable, Equatable {
 }
 
 /// Secrets Manager names of an environment's shared service credentials.
-public struct EnvironmentSecrets: Sendable, Equatable {
+public struct EnvironmentSecrets: Sendable, Equatable, Encodable {
     public var redisAuth: String
     public var openSearchMaster: String
     public var mongodbAdmin: String
@@ -66,6 +66,11 @@ public struct EnvironmentSecrets: Sendable, Equatable {
     /// `services.mongodb: external`: the connection string the team fills in.
     public var mongodbConnection: String
     public var sesSMTP: String
+
+    enum CodingKeys: String, CodingKey {
+        case redisAuth, mongodbAdmin, mongodbKeyfile, mongodbTLS, mongodbConnection, sesSMTP
+        case openSearchMaster = "opensearchMaster"
+    }
 
     init(prefix: String) {
         redisAuth = "\(prefix)/redis/auth"
@@ -80,7 +85,7 @@ public struct EnvironmentSecrets: Sendable, Equatable {
 
 /// SSM Parameter Store names under which Terraform publishes the endpoints of an environment's
 /// shared services, so the Tutor configuration can name them before they exist.
-public struct EnvironmentParameters: Sendable, Equatable {
+public struct EnvironmentParameters: Sendable, Equatable, Encodable {
     public var auroraWriterEndpoint: String
     public var auroraReaderEndpoint: String
     public var redisPrimaryEndpoint: String
@@ -99,6 +104,12 @@ public struct EnvironmentParameters: Sendable, Equatable {
     public var auroraMasterSecretARN: String
     /// The ARN of the cluster's EBS key, for the default StorageClass the deploy workflow applies.
     public var ebsKMSKeyARN: String
+
+    enum CodingKeys: String, CodingKey {
+        case auroraWriterEndpoint, auroraReaderEndpoint, redisPrimaryEndpoint, mongodbHosts, mongodbFirstMember
+        case mongodbReplicaSet, albTargetGroupARN, loadBalancerControllerRoleARN, auroraMasterSecretARN, ebsKMSKeyARN
+        case openSearchEndpoint = "opensearchEndpoint"
+    }
 
     init(prefix: String) {
         let root = "/\(prefix)"

@@ -6,7 +6,7 @@
 /// `web` entrypoint listens on 8000 behind Service port 80, and its `traefik` entrypoint
 /// answers `/ping` on 8080 (the chart's own probes use it). The load balancer's IP target group
 /// registers the pods, so it sends traffic to 8000 and health checks to 8080.
-public struct IngressController: Sendable, Equatable {
+public struct IngressController: Sendable, Equatable, Encodable {
     /// The IngressClass every instance's Ingresses name.
     public var className: String
     public var helmRelease: String

@@ -1,5 +1,5 @@
 /// The AWS names of one environment's shared resources (SPEC §5), each fitted to its service.
-public struct EnvironmentNames: Sendable, Equatable {
+public struct EnvironmentNames: Sendable, Equatable, Encodable {
     public var loadBalancer: String
     public var targetGroup: String
     public var webACL: String
@@ -9,6 +9,15 @@ public struct EnvironmentNames: Sendable, Equatable {
     public var auroraCluster: String
     public var elastiCache: String
     public var openSearchDomain: String
+    /// The bastion module names its instance `<project>-<environment>-bastion`.
+    public var bastion: String
+
+    /// Keys for `stamp explain --format json` (snake_cased there).
+    enum CodingKeys: String, CodingKey {
+        case loadBalancer, targetGroup, webACL, logBucket, backupsBucket, eksCluster, auroraCluster, bastion
+        case elastiCache = "elasticache"
+        case openSearchDomain = "opensearchDomain"
+    }
 
     init(environment: String, namer: AWSNamer) {
         loadBalancer = namer.name([environment], limit: .loadBalancer)
@@ -20,11 +29,12 @@ public struct EnvironmentNames: Sendable, Equatable {
         auroraCluster = namer.name([environment], limit: .rdsCluster)
         elastiCache = namer.name([environment], limit: .elastiCache)
         openSearchDomain = namer.name([environment], limit: .openSearchDomain)
+        bastion = namer.name([environment]) + "-bastion"
     }
 }
 
 /// The buckets of one instance in one environment.
-public struct DeploymentBuckets: Sendable, Equatable {
+public struct DeploymentBuckets: Sendable, Equatable, Encodable {
     /// Course images and other files meant to be public, served through CloudFront.
     public var publicAssets: String
     /// Learner uploads, grade reports, exports: reached through pre-signed URLs only.

@@ -1,5 +1,5 @@
 /// The hosts one instance serves in one environment (SPEC §2).
-public struct InstanceHosts: Sendable, Equatable {
+public struct InstanceHosts: Sendable, Equatable, Encodable {
     public var lms: String
     public var studio: String
     /// `preview.<lms>` for the releases that serve previews on their own host, else nil.

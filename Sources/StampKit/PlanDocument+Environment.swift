@@ -7,9 +7,9 @@ extension PlanDocument {
         var domain: String
         var namePrefix: String
         var stateKey: String
-        var names: Names
-        var secrets: Secrets
-        var parameters: Parameters
+        var names: EnvironmentNames
+        var secrets: EnvironmentSecrets
+        var parameters: EnvironmentParameters
         var network: Network
         var sizes: Sizes
         var search: Search
@@ -23,88 +23,13 @@ extension PlanDocument {
             domain = environment.domain
             namePrefix = environment.namePrefix
             stateKey = environment.stateKey
-            names = Names(environment.names, prefix: environment.namePrefix)
-            secrets = Secrets(environment.secrets)
-            parameters = Parameters(environment.parameters)
+            names = environment.names
+            secrets = environment.secrets
+            parameters = environment.parameters
             network = Network(environment.network)
             sizes = Sizes(environment.size)
             search = Search(dataNodes: environment.search.dataNodes, zoneCount: environment.search.zoneCount)
             deployments = environment.deployments.map(Deployment.init)
-        }
-    }
-
-    struct Names: Encodable, Sendable {
-        var loadBalancer: String
-        var targetGroup: String
-        var webACL: String
-        var logBucket: String
-        var backupsBucket: String
-        var eksCluster: String
-        var auroraCluster: String
-        var elasticache: String
-        var opensearchDomain: String
-        /// The bastion module names its instance `<project>-<environment>-bastion`.
-        var bastion: String
-
-        init(_ names: EnvironmentNames, prefix: String) {
-            loadBalancer = names.loadBalancer
-            targetGroup = names.targetGroup
-            webACL = names.webACL
-            logBucket = names.logBucket
-            backupsBucket = names.backupsBucket
-            eksCluster = names.eksCluster
-            auroraCluster = names.auroraCluster
-            elasticache = names.elastiCache
-            opensearchDomain = names.openSearchDomain
-            bastion = "\(prefix)-bastion"
-        }
-    }
-
-    struct Secrets: Encodable, Sendable {
-        var redisAuth: String
-        var opensearchMaster: String
-        var mongodbAdmin: String
-        var mongodbKeyfile: String
-        var mongodbTLS: String
-        var mongodbConnection: String
-        var sesSMTP: String
-
-        init(_ secrets: EnvironmentSecrets) {
-            redisAuth = secrets.redisAuth
-            opensearchMaster = secrets.openSearchMaster
-            mongodbAdmin = secrets.mongodbAdmin
-            mongodbKeyfile = secrets.mongodbKeyfile
-            mongodbTLS = secrets.mongodbTLS
-            mongodbConnection = secrets.mongodbConnection
-            sesSMTP = secrets.sesSMTP
-        }
-    }
-
-    struct Parameters: Encodable, Sendable {
-        var auroraWriterEndpoint: String
-        var auroraReaderEndpoint: String
-        var auroraMasterSecretARN: String
-        var redisPrimaryEndpoint: String
-        var opensearchEndpoint: String
-        var mongodbHosts: String
-        var mongodbReplicaSet: String
-        var mongodbFirstMember: String
-        var ebsKmsKeyARN: String
-        var albTargetGroupARN: String
-        var loadBalancerControllerRoleARN: String
-
-        init(_ parameters: EnvironmentParameters) {
-            auroraWriterEndpoint = parameters.auroraWriterEndpoint
-            auroraReaderEndpoint = parameters.auroraReaderEndpoint
-            auroraMasterSecretARN = parameters.auroraMasterSecretARN
-            redisPrimaryEndpoint = parameters.redisPrimaryEndpoint
-            opensearchEndpoint = parameters.openSearchEndpoint
-            mongodbHosts = parameters.mongodbHosts
-            mongodbReplicaSet = parameters.mongodbReplicaSet
-            mongodbFirstMember = parameters.mongodbFirstMember
-            ebsKmsKeyARN = parameters.ebsKMSKeyARN
-            albTargetGroupARN = parameters.albTargetGroupARN
-            loadBalancerControllerRoleARN = parameters.loadBalancerControllerRoleARN
         }
     }
 
@@ -176,9 +101,9 @@ extension PlanDocument {
         var release: String
         var tutorMajorVersion: Int
         var namePrefix: String
-        var hosts: Hosts
-        var buckets: Buckets
-        var isolation: Isolation
+        var hosts: InstanceHosts
+        var buckets: DeploymentBuckets
+        var isolation: DataIsolation
         var imageRepository: String
 
         init(_ deployment: DeploymentPlan) {
@@ -187,71 +112,11 @@ extension PlanDocument {
             release = deployment.release.rawValue
             tutorMajorVersion = deployment.release.tutorMajorVersion
             namePrefix = deployment.namePrefix
-            hosts = Hosts(deployment.hosts)
-            buckets = Buckets(publicAssets: deployment.buckets.publicAssets, privateFiles: deployment.buckets.privateFiles)
-            isolation = Isolation(deployment.isolation)
+            hosts = deployment.hosts
+            buckets = deployment.buckets
+            isolation = deployment.isolation
             imageRepository = deployment.imageRepository
         }
-    }
-
-    struct Hosts: Encodable, Sendable {
-        var lms: String
-        var studio: String
-        var preview: String?
-        var apps: String
-        var meilisearch: String
-        var cdn: String?
-
-        init(_ hosts: InstanceHosts) {
-            lms = hosts.lms
-            studio = hosts.studio
-            preview = hosts.preview
-            apps = hosts.apps
-            meilisearch = hosts.search
-            cdn = hosts.cdn
-        }
-    }
-
-    struct Buckets: Encodable, Sendable {
-        var publicAssets: String
-        var privateFiles: String
-    }
-
-    struct Isolation: Encodable, Sendable {
-        var namespace: String
-        var redisCeleryDatabase: Int
-        var redisCacheDatabase: Int
-        var redisKeyPrefix: String
-        var searchIndexPrefix: String
-        var eventBusTopicPrefix: String
-        var mysqlDatabase: String
-        var mysqlUser: String
-        var mongodbDatabase: String
-        var mongodbUser: String
-        var secrets: DeploymentSecretNames
-        var workloadRoleParameter: String
-
-        init(_ isolation: DataIsolation) {
-            namespace = isolation.namespace
-            redisCeleryDatabase = isolation.redisCeleryDatabase
-            redisCacheDatabase = isolation.redisCacheDatabase
-            redisKeyPrefix = isolation.redisKeyPrefix
-            searchIndexPrefix = isolation.searchIndexPrefix
-            eventBusTopicPrefix = isolation.eventBusTopicPrefix
-            mysqlDatabase = isolation.mysqlDatabase
-            mysqlUser = isolation.mysqlUser
-            mongodbDatabase = isolation.mongodbDatabase
-            mongodbUser = isolation.mongodbUser
-            secrets = DeploymentSecretNames(
-                mysql: isolation.secrets.mysql, mongodb: isolation.secrets.mongodb, tutor: isolation.secrets.tutor)
-            workloadRoleParameter = isolation.workloadRoleParameter
-        }
-    }
-
-    struct DeploymentSecretNames: Encodable, Sendable {
-        var mysql: String
-        var mongodb: String
-        var tutor: String
     }
 
     struct Instance: Encodable, Sendable {

@@ -13,7 +13,7 @@ public struct PlanDocument: Encodable, Sendable {
     var stateBucket: String
     var applyOrder: [String]
     var ciRoles: [CIRoleInfo]
-    var ingress: Ingress
+    var ingress: IngressController
     var imageBuildCacheTag: String
     var environments: [Environment]
     var instances: [Instance]
@@ -21,7 +21,9 @@ public struct PlanDocument: Encodable, Sendable {
     public init(plan: Plan, blueprint: BlueprintManifest) {
         let answers = plan.answers
         self.blueprint = BlueprintInfo(name: blueprint.name, version: blueprint.version, versions: blueprint.versions ?? [:])
-        project = Project(name: answers.project.name, organization: answers.project.organization, contact: answers.project.contact)
+        project = Project(
+            name: answers.project.name, organization: answers.project.organization,
+            platformName: TutorText.platformName(answers.project.organization), contact: answers.project.contact)
         aws = AWS(region: answers.aws.region, accountID: answers.aws.accountID, availabilityZones: answers.aws.availabilityZones)
         dns = DNS(domain: answers.dns.domain, hostedZoneID: answers.dns.hostedZoneID)
         github = GitHub(repository: answers.github.repository, defaultBranch: answers.github.defaultBranch)
@@ -29,7 +31,7 @@ public struct PlanDocument: Encodable, Sendable {
         stateBucket = plan.stateBucket
         applyOrder = plan.applyOrder.map(\.name)
         ciRoles = plan.ciRoles.map { CIRoleInfo($0, accountID: answers.aws.accountID) }
-        ingress = Ingress(plan.ingress)
+        ingress = plan.ingress
         imageBuildCacheTag = ImageBuild.cacheTag
         environments = plan.environments.map(Environment.init)
         instances = plan.instances.map(Instance.init)
@@ -54,6 +56,8 @@ public struct PlanDocument: Encodable, Sendable {
     struct Project: Encodable, Sendable {
         var name: String
         var organization: String
+        /// Tutor's PLATFORM_NAME.
+        var platformName: String
         var contact: String?
     }
 
@@ -88,28 +92,6 @@ public struct PlanDocument: Encodable, Sendable {
             cloudfront = services.cloudfront
             ses = services.ses
             mongodb = services.mongodb.rawValue
-        }
-    }
-
-    struct Ingress: Encodable, Sendable {
-        var className: String
-        var helmRelease: String
-        var namespace: String
-        var serviceName: String
-        var servicePort: Int
-        var targetPort: Int
-        var healthCheckPort: Int
-        var healthCheckPath: String
-
-        init(_ controller: IngressController) {
-            className = controller.className
-            helmRelease = controller.helmRelease
-            namespace = controller.namespace
-            serviceName = controller.serviceName
-            servicePort = controller.servicePort
-            targetPort = controller.targetPort
-            healthCheckPort = controller.healthCheckPort
-            healthCheckPath = controller.healthCheckPath
         }
     }
 

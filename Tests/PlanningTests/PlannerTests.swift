@@ -138,3 +138,15 @@ final class DeploymentHostsAndControllerTests: XCTestCase {
         XCTAssertEqual(environment.deployments.first?.isolation.eventBusTopicPrefix, "main")
     }
 }
+
+final class TutorTextTests: XCTestCase {
+    func testThePlatformNameCarriesNothingTutorsTemplatesCannotHold() {
+        XCTAssertEqual(TutorText.platformName("Acme University"), "Acme University")
+        XCTAssertEqual(TutorText.platformName("Ünïversité – Acme #1: 'x'"), "Ünïversité – Acme #1: 'x'")
+        let hostile = TutorText.platformName(#"Acme "Uni" \ ${var.x} %{ if true } {{ x }} {% if %} {# c #}"#)
+        XCTAssertEqual(hostile, "Acme \u{201D}Uni\u{201D} / ${var.x} %{ if true } { { x }} { % if %} { # c #}")
+        for forbidden in ["\"", "\\", "{{", "{%", "{#"] {
+            XCTAssertFalse(hostile.contains(forbidden), forbidden)
+        }
+    }
+}

@@ -30,6 +30,9 @@ def parse() -> argparse.Namespace:
     check.add_argument("--kubectl", default="/usr/bin/kubectl")
     check.add_argument("--job-timeout", type=float, default=300, help="seconds a job may run (a deploy takes about one minute)")
     check.add_argument("--recheck", action="store_true", help="check the jobs of an earlier run in --work again")
+    prepare = commands.add_parser("prepare", help="build the wheelhouse and Tutor venvs the repositories need")
+    prepare.add_argument("repositories", type=Path, nargs="+")
+    prepare.add_argument("--cache", type=Path, required=True)
     inside = commands.add_parser("inside")
     inside.add_argument("config", type=Path)
     return parser.parse_args()
@@ -89,9 +92,24 @@ def inside(arguments: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def prepare(arguments: argparse.Namespace) -> int:
+    """Builds what `check` installs from, so that parallel checks only read the cache."""
+    files = {}
+    for repository in arguments.repositories:
+        for path in requirements.lint(repository.resolve())[1]:
+            files.setdefault(requirements.digest(path), path)
+    for path in files.values():
+        try:
+            requirements.prepare(path, arguments.cache.resolve())
+        except RuntimeError as error:
+            print(f"  {path}: {error}")  # `check` reports it again, in the repository's problems
+    return 0
+
+
 def main() -> int:
     arguments = parse()
-    return outside(arguments) if arguments.command == "check" else inside(arguments)
+    commands = {"check": outside, "prepare": prepare, "inside": inside}
+    return commands[arguments.command](arguments)
 
 
 if __name__ == "__main__":

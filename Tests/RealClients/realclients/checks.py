@@ -24,19 +24,19 @@ def find(plan: dict, instance: str, environment: str) -> tuple[dict, dict]:
 
 def planned_hosts(deployment: dict) -> list[str]:
     hosts = deployment["hosts"]
-    return [hosts[key] for key in ("lms", "studio", "preview", "apps", "meilisearch") if hosts.get(key)]
+    return [hosts[key] for key in ("lms", "studio", "preview", "apps", "search") if hosts.get(key)]
 
 
 def tutor_values(plan: dict, environment: dict, deployment: dict, expect: Expectation, registry: str, sha: str) -> dict[str, Any]:
     hosts, isolation = deployment["hosts"], deployment["isolation"]
     values = {
         "LMS_HOST": hosts["lms"], "CMS_HOST": hosts["studio"], "MFE_HOST": hosts["apps"],
-        "K8S_NAMESPACE": isolation["namespace"], "PLATFORM_NAME": plan["project"]["organization"],
+        "K8S_NAMESPACE": isolation["namespace"], "PLATFORM_NAME": plan["project"]["platform_name"],
         "MYSQL_HOST": expect.parameter("aurora_writer_endpoint"), "MYSQL_PORT": 3306,
         "OPENEDX_MYSQL_DATABASE": isolation["mysql_database"], "OPENEDX_MYSQL_USERNAME": isolation["mysql_user"],
         "REDIS_HOST": expect.parameter("redis_primary_endpoint"), "MONGODB_DATABASE": isolation["mongodb_database"],
         "DOCKER_IMAGE_OPENEDX": f"{registry}/{deployment['image_repository']}:{sha}",
-        "MEILISEARCH_PUBLIC_URL": f"https://{hosts['meilisearch']}",
+        "MEILISEARCH_PUBLIC_URL": f"https://{hosts['search']}",
     }
     if hosts.get("preview"):
         values["PREVIEW_LMS_HOST"] = hosts["preview"]
@@ -64,7 +64,7 @@ class JobChecks:
         if not root.exists():
             return problems + ["no Tutor root was rendered"]
         problems += self.tutor(root, deployment, expect, record)
-        problems += self.settings(root, expect)
+        problems += self.settings(root, expect, deployment["release"])
         problems += self.kubernetes(root, record, environment, deployment)
         problems += self.init_jobs(record, environment, deployment, expect)
         return problems
@@ -99,7 +99,7 @@ class JobChecks:
         extra = sorted(set(stored) - generated)
         return [f"{name} keeps {extra} as if Tutor had generated them (plugin overrides or resolved values)"] if extra else []
 
-    def settings(self, root: Path, expect: Expectation) -> list[str]:
+    def settings(self, root: Path, expect: Expectation, release: str) -> list[str]:
         problems = []
         with tempfile.TemporaryDirectory() as temporary:
             saved = os.environ.get("TMPDIR")
@@ -108,7 +108,7 @@ class JobChecks:
             try:
                 for service in ("lms", "cms"):
                     try:
-                        settings = probe(root / "env", service)
+                        settings = probe(root / "env", service, release)
                     except Exception as error:  # noqa: BLE001 - a settings file that does not run
                         problems.append(f"{service} settings do not run: {error.__class__.__name__}: {error}")
                         continue

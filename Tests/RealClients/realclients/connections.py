@@ -94,9 +94,12 @@ def mongo_client(parameters: dict[str, Any], edx: bool):
     import pymongo
 
     arguments = dict(parameters)
-    arguments.pop("db", None)
-    if edx:  # connect_to_mongodb's renames
-        user, password, source = arguments.pop("user", None), arguments.pop("password", None), arguments.pop("authsource", None)
+    database = arguments.pop("db", None)
+    if edx:  # connect_to_mongodb: authsource/authSource (else the database), user and password
+        user, password = arguments.pop("user", None), arguments.pop("password", None)
+        source = next((arguments.pop(key) for key in ("authSource", "authsource") if key in arguments), None) or database
+        if arguments.get("replicaSet") == "":
+            arguments["replicaSet"] = None
         if user is not None and password is not None:
             arguments.update(username=user, password=password, authSource=source)
     arguments["connect"] = False

@@ -79,7 +79,12 @@ class StubFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         pass
 
 
-def platform_settings(env_tokens: dict[str, Any], service: str) -> dict[str, Any]:
+# Django 4.2 releases (Sumac, Teak) define DEFAULT_FILE_STORAGE and no STORAGES; Ulmo and
+# Verawood (Django 5.2) define STORAGES only (edx-platform#37002).
+DJANGO_42 = ("sumac", "teak")
+
+
+def platform_settings(env_tokens: dict[str, Any], service: str, release: str) -> dict[str, Any]:
     settings = dict(env_tokens)
     broker = "{}://{}:{}@{}/{}".format(
         env_tokens.get("CELERY_BROKER_TRANSPORT", ""), env_tokens.get("CELERY_BROKER_USER", ""),
@@ -89,7 +94,9 @@ def platform_settings(env_tokens: dict[str, Any], service: str) -> dict[str, Any
         "ENV_TOKENS": env_tokens, "AUTH_TOKENS": env_tokens, "BROKER_URL": broker, "CELERY_BROKER_URL": broker,
         "BROKER_USE_SSL": env_tokens.get("CELERY_BROKER_USE_SSL", False),
         "DATABASES": env_tokens.get("DATABASES", {}), "LOG_DIR": "/openedx/data/logs", "DATA_DIR": "/openedx/data",
-        "STATIC_ROOT": "/openedx/staticfiles", "MEDIA_ROOT": "/openedx/media/", "FEATURES": {}, "JWT_AUTH": {},
+        "STATIC_ROOT": "/openedx/staticfiles", "MEDIA_ROOT": "/openedx/media/", "JWT_AUTH": {},
+        # FEATURES is merged with the YAML's FEATURES (KEYS_WITH_MERGED_VALUES), not replaced.
+        "FEATURES": dict(env_tokens.get("FEATURES") or {}),
         "MODULESTORE": {"default": {"OPTIONS": {"stores": [{"NAME": "split", "OPTIONS": {}}, {"NAME": "draft", "OPTIONS": {}}]}}},
         "VIDEO_IMAGE_SETTINGS": {"STORAGE_KWARGS": {}, "DIRECTORY_PREFIX": "video-images/"},
         "VIDEO_TRANSCRIPTS_SETTINGS": {"STORAGE_KWARGS": {}, "DIRECTORY_PREFIX": "video-transcripts/"},
@@ -99,9 +106,12 @@ def platform_settings(env_tokens: dict[str, Any], service: str) -> dict[str, Any
         "DATABASE_ROUTERS": ["openedx.core.lib.django_courseware_routers.StudentModuleHistoryExtendedRouter"],
         "CORS_ORIGIN_WHITELIST": [], "IDA_LOGOUT_URI_LIST": [], "REGISTRATION_EXTRA_FIELDS": {},
         "LMS_ROOT_URL": "https://" + str(env_tokens.get("LMS_BASE", "")), "MIDDLEWARE": [],
-        "STORAGES": {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-                     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}},
     })
+    if release in DJANGO_42:
+        settings["DEFAULT_FILE_STORAGE"] = "django.core.files.storage.FileSystemStorage"
+    else:
+        settings["STORAGES"] = {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+                                "staticfiles": {"BACKEND": "openedx.core.storage.ProductionStorage"}}
     return settings
 
 
@@ -113,7 +123,7 @@ def setting_names(code: types.CodeType) -> set[str]:
     return names
 
 
-def probe(env_root: Path, service: str) -> dict[str, Any]:
+def probe(env_root: Path, service: str, release: str) -> dict[str, Any]:
     """Runs `service`'s production settings under env_root and returns the settings."""
     config = yaml.safe_load((env_root / "apps/openedx/config" / f"{service}.env.yml").read_text()) or {}
     recorded: dict[str, Any] = {}
@@ -122,7 +132,7 @@ def probe(env_root: Path, service: str) -> dict[str, Any]:
         recorded["modulestore_doc_store"] = dict(doc_store_settings or {})
 
     modules = {
-        f"{service}.envs.production": platform_settings(config, service),
+        f"{service}.envs.production": platform_settings(config, service, release),
         "xmodule.modulestore.modulestore_settings": {"update_module_store_settings": update_module_store_settings},
     }
     finder = StubFinder(modules)
@@ -134,7 +144,8 @@ def probe(env_root: Path, service: str) -> dict[str, Any]:
         namespace: dict[str, Any] = {"__name__": f"{service}.envs.tutor.production", "__file__": str(path)}
         # Every other setting edx-platform defines and the rendered file only reads or
         # extends (CSRF_TRUSTED_ORIGINS.append ...) absorbs what is done to it.
-        namespace.update({name: Stub() for name in setting_names(code)})
+        absent = {"STORAGES"} if release in DJANGO_42 else {"DEFAULT_FILE_STORAGE"}
+        namespace.update({name: Stub() for name in setting_names(code) - absent})
         exec(code, namespace)
     finally:
         sys.meta_path.remove(finder)

@@ -77,6 +77,21 @@ hooks.Filters.ENV_TEMPLATE_FILTERS.add_items(
     ]
 )
 
+# The host Tutor's init job waits for, with an external MongoDB (all releases, 19-22).
+# Why: Tutor's init job dials MONGODB_HOST:MONGODB_PORT, and MONGODB_HOST cannot be a
+# connection string there; the driver gets the string itself (STAMP_MONGODB_URI, below).
+# These only apply when config.yml does not set the two (with a replica set it does): a
+# configuration's own values win over a plugin's overrides. They are overrides, not values
+# in config.yml, because Tutor renders config.yml before it loads plugins and their filters.
+hooks.Filters.CONFIG_OVERRIDES.add_items(
+    [
+        # default(""): overrides are rendered before the defaults (STAMP_MONGODB_URI's) are
+        # merged, and the build renders a configuration without its resolved values.
+        ("MONGODB_HOST", "{{ STAMP_MONGODB_URI|default('')|stamp_mongodb_host }}"),
+        ("MONGODB_PORT", "{{ STAMP_MONGODB_URI|default('')|stamp_mongodb_port }}"),
+    ]
+)
+
 # Redis over TLS with AUTH, the instance's databases and key prefix (all releases, 19-22).
 # Why: Tutor writes every cache LOCATION as "redis://..." and the Celery broker as
 # transport "redis" (common_all.py and lms/cms.env.yml), with no setting for TLS; the
