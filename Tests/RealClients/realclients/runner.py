@@ -212,18 +212,21 @@ class JobRunner:
         remaining = self.deadline - time.monotonic()
         if "timeout-minutes" in step:
             remaining = min(remaining, 60 * float(step["timeout-minutes"]))
-        process = subprocess.Popen(command, cwd=directory, env=self.process_env(step_env), stdin=subprocess.DEVNULL,
-                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
-        self.groups.append(process.pid)
-        try:
-            output, _ = process.communicate(timeout=max(remaining, 1))
-            code = process.returncode
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            output, _ = process.communicate()
-            code = 124
-            output += b"\n[the runner stand-in ended the step: timeout]"
-        return code, self._filter_output(output.decode(errors="replace"))
+        log = self.dir / "temp" / f"step-{number}.log"
+        with open(log, "wb") as output:
+            # A file, not a pipe: a step ends when its shell exits, even if a process it left
+            # in the background still holds the output open (as on GitHub).
+            process = subprocess.Popen(command, cwd=directory, env=self.process_env(step_env), stdin=subprocess.DEVNULL,
+                                       stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+            self.groups.append(process.pid)
+            try:
+                code = process.wait(timeout=max(remaining, 1))
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+                code = 124
+                output.write(b"\n[the runner stand-in ended the step: timeout]")
+        return code, self._filter_output(log.read_bytes().decode(errors="replace"))
 
     def _filter_output(self, text: str) -> str:
         shown = []
