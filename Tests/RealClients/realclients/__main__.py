@@ -2,8 +2,9 @@
 
     python -m realclients check REPO --plan PLAN.json --work DIR --cache DIR
 
-Outside the sandbox (PyPI reachable): the requirement lint and the wheelhouse and Tutor venvs
-(cached in --cache by content). Inside the sandbox, a private network namespace with only
+Outside the sandbox (PyPI reachable): the requirement lint, the CI-permissions check of the
+Terraform roots (permissions.py) and the wheelhouse and Tutor venvs (cached in --cache by
+content). Inside the sandbox, a private network namespace with only
 loopback (nothing reaches any network: not PyPI, not AWS) and a private mount namespace whose
 /etc/hosts is the stage's own file: the workflows' jobs, the checks. Exit 0 when no problem.
 """
@@ -16,7 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import requirements
+from . import permissions, requirements
 
 
 def parse() -> argparse.Namespace:
@@ -43,6 +44,7 @@ def outside(arguments: argparse.Namespace) -> int:
     work.mkdir(parents=True, exist_ok=True)
     plan = json.loads(arguments.plan.read_text(encoding="utf-8"))
     problems, files = requirements.lint(repository)
+    problems += [f"CI permissions: {problem}" for problem in permissions.check(repository, plan)]
     tutor_pythons = {}
     for instance in plan["instances"]:
         path = repository / "tutor" / instance["name"] / "requirements.txt"
