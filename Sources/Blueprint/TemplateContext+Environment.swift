@@ -26,6 +26,7 @@ extension TemplateContext {
                 "mongodb_hosts": environment.parameters.mongodbHosts,
                 "mongodb_replica_set": environment.parameters.mongodbReplicaSet,
                 "mongodb_first_member": environment.parameters.mongodbFirstMember,
+                "mongodb_ca_certificate": environment.parameters.mongodbCACertificate,
                 "ebs_kms_key_arn": environment.parameters.ebsKMSKeyARN,
                 "alb_target_group_arn": environment.parameters.albTargetGroupARN,
                 "aurora_master_secret_arn": environment.parameters.auroraMasterSecretARN,

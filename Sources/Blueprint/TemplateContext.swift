@@ -41,6 +41,9 @@ public struct TemplateContext: @unchecked Sendable {
             "state": ["bucket": plan.stateBucket, "region": answers.aws.region],
             "global": ["state_key": "global/terraform.tfstate", "environment": Plan.globalEnvironment],
             "ci_roles": plan.ciRoles.map(Self.ciRole),
+            "ci_limits": Dictionary(uniqueKeysWithValues: plan.ciRoles.map {
+                ($0.purpose.rawValue, ["timeout_minutes": $0.jobTimeoutMinutes, "session_seconds": $0.sessionSeconds])
+            }),
             "ci_role_arns": Dictionary(uniqueKeysWithValues: plan.ciRoles.map {
                 ($0.purpose.rawValue, "arn:aws:iam::\(answers.aws.accountID):role/\($0.name)")
             }),
@@ -118,6 +121,8 @@ public struct TemplateContext: @unchecked Sendable {
         [
             "purpose": role.purpose.rawValue, "name": role.name, "description": role.description,
             "subjects": role.subjects.map { ["value": $0] },
+            "secrets": role.readableSecrets.map { ["value": $0] }, "has_secrets": !role.readableSecrets.isEmpty,
+            "max_session_duration": role.maxSessionDuration,
         ]
     }
 }

@@ -96,6 +96,9 @@ public struct EnvironmentParameters: Sendable, Equatable, Encodable {
     /// append MONGODB_PORT to MONGODB_HOST as a whole, so it cannot be a list).
     public var mongodbFirstMember: String
     public var mongodbReplicaSet: String
+    /// The replica set's CA certificate (public): clients verify the members with it, and
+    /// the deploy reads it here rather than from the secret that holds the members' keys.
+    public var mongodbCACertificate: String
     /// The ALB's IP target group, for the TargetGroupBinding the deploy workflow creates.
     public var albTargetGroupARN: String
     /// The IRSA role of the AWS Load Balancer Controller.
@@ -107,7 +110,7 @@ public struct EnvironmentParameters: Sendable, Equatable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case auroraWriterEndpoint, auroraReaderEndpoint, redisPrimaryEndpoint, mongodbHosts, mongodbFirstMember
-        case mongodbReplicaSet, albTargetGroupARN, loadBalancerControllerRoleARN, auroraMasterSecretARN, ebsKMSKeyARN
+        case mongodbReplicaSet, mongodbCACertificate, albTargetGroupARN, loadBalancerControllerRoleARN, auroraMasterSecretARN, ebsKMSKeyARN
         case openSearchEndpoint = "opensearchEndpoint"
     }
 
@@ -124,5 +127,6 @@ public struct EnvironmentParameters: Sendable, Equatable, Encodable {
         mongodbFirstMember = "\(root)/mongodb/first-member"
         ebsKMSKeyARN = "\(root)/eks/ebs-kms-key-arn"
         mongodbReplicaSet = "\(root)/mongodb/replica-set"
+        mongodbCACertificate = "\(root)/mongodb/ca-certificate"
     }
 }

@@ -30,6 +30,9 @@ public struct CIRole: Sendable, Equatable {
     public var purpose: Purpose
     public var name: String
     public var subjects: [String]
+    /// Secrets Manager name patterns the role may read (plan, deploy; `*` is any instance);
+    /// the others read none by name.
+    public var readableSecrets: [String] = []
 
     public var description: String {
         switch purpose {

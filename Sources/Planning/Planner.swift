@@ -7,13 +7,14 @@ public struct Planner: Sendable {
     public func plan(_ answers: Answers) -> Plan {
         let namer = AWSNamer(
             project: answers.project.name, accountID: answers.aws.accountID, region: answers.aws.region)
+        let environments = answers.environments.enumerated().map { index, environment in
+            plan(environment, index: index, answers: answers, namer: namer)
+        }
         return Plan(
             answers: answers,
             stateBucket: namer.bucket(["tfstate"]),
-            ciRoles: ciRoles(answers, namer: namer),
-            environments: answers.environments.enumerated().map { index, environment in
-                plan(environment, index: index, answers: answers, namer: namer)
-            },
+            ciRoles: ciRoles(answers, environments: environments, namer: namer),
+            environments: environments,
             instances: answers.instances.map { plan($0, namer: namer) }
         )
     }
@@ -69,7 +70,7 @@ public struct Planner: Sendable {
     }
 
     /// Each role trusts exactly the `sub` claims of the jobs that use it (SPEC §7).
-    private func ciRoles(_ answers: Answers, namer: AWSNamer) -> [CIRole] {
+    private func ciRoles(_ answers: Answers, environments plans: [EnvironmentPlan], namer: AWSNamer) -> [CIRole] {
         let repo = "repo:\(answers.github.repository)"
         let environments = answers.environments.map { "\(repo):environment:\($0.name)" }
         // `terraform/global` is applied by a job bound to a GitHub environment named `global`
@@ -85,7 +86,8 @@ public struct Planner: Sendable {
                 }
             return CIRole(
                 purpose: purpose, name: namer.name(["github", purpose.rawValue], limit: .iamRole),
-                subjects: subjects)
+                subjects: subjects,
+                readableSecrets: CISecretAccess.readable(by: purpose, in: plans, services: answers.services))
         }
     }
 }

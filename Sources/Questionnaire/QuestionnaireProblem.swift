@@ -63,7 +63,7 @@ enum QuestionnaireProblem: Sendable, Equatable, CustomStringConvertible {
     case duplicateHost(host: String, role: String, environment: String, other: HostUse)
     case hostLabelTooLong(host: String, role: String, environment: String, length: Int)
     case hostTooLong(host: String, role: String, environment: String, length: Int)
-    case certificateNameTooLong(host: String, environment: String, length: Int)
+    case certificateNameTooLong(host: String, role: String, environment: String, length: Int)
 
     // sizes
     case invalidInstanceType(value: String, form: String, suggestion: String?)
@@ -200,9 +200,10 @@ enum QuestionnaireProblem: Sendable, Equatable, CustomStringConvertible {
             "the \(role) host in environment `\(environment)`, `\(host)`, has a label of \(length) characters; DNS allows 63"
         case .hostTooLong(let host, let role, let environment, let length):
             "the \(role) host in environment `\(environment)`, `\(host)`, is \(length) characters; DNS allows 253"
-        case .certificateNameTooLong(let host, let environment, let length):
-            "the LMS host in environment `\(environment)`, `\(host)`, is \(length) characters; "
+        case .certificateNameTooLong(let host, let role, let environment, let length):
+            "the \(role) host in environment `\(environment)`, `\(host)`, is \(length) characters; "
                 + "ACM allows 64 for a certificate's first name"
+                + (role == "CDN" ? " (CloudFront's certificate is for cdn.<lms_host>)" : "")
         case .invalidInstanceType(let value, let form, _):
             "\(value) is not \(form)"
         case .countOutOfRange(let value, let allowed):

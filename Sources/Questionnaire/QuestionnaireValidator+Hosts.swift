@@ -1,6 +1,7 @@
 /// The host rules across instances and environments (SPEC §2, §5): every host unique, every
-/// label <= 63 and host <= 253 characters, and the LMS host (an ACM certificate's first name)
-/// <= 64 characters in every environment the instance runs in.
+/// label <= 63 and host <= 253 characters, and every certificate's first name (the LMS host,
+/// and `cdn.<lms_host>` when CloudFront is on) <= 64 characters in every environment the
+/// instance runs in.
 extension ValidationRun {
     /// ACM's limit on a certificate's first name (its common name).
     static let certificateNameLimit = 64
@@ -60,8 +61,10 @@ extension ValidationRun {
         if host.count > 253 {
             return .hostTooLong(host: host, role: role, environment: environment, length: host.count)
         }
-        if role == "LMS", host.count > Self.certificateNameLimit {
-            return .certificateNameTooLong(host: host, environment: environment, length: host.count)
+        // The first name of the instance's certificate (the LMS host) and of CloudFront's
+        // (the CDN host, when CloudFront is on); the other hosts are alternative names.
+        if role == "LMS" || role == "CDN", host.count > Self.certificateNameLimit {
+            return .certificateNameTooLong(host: host, role: role, environment: environment, length: host.count)
         }
         return nil
     }

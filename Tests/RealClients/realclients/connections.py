@@ -130,7 +130,7 @@ def mongo_problems(label: str, parameters: dict[str, Any], database: str, expect
         if context is None or context.verify_mode != ssl.CERT_REQUIRED:
             problems.append(f"{label}: TLS is off or does not verify the members' certificates")
         ca_file = parameters.get("tlsCAFile") or parameters.get("tlscafile")
-        ca_pem = expect.secret(expect.environment["secrets"]["mongodb_tls"])["ca_certificate"]
+        ca_pem = expect.parameter("mongodb_ca_certificate")
         if not ca_file or not Path(ca_file).exists() or Path(ca_file).read_text().strip() != ca_pem.strip():
             problems.append(f"{label}: no CA file with the environment's CA (tlsCAFile={ca_file!r})")
     elif options.pool_options._ssl_context is None:

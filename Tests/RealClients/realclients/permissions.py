@@ -185,7 +185,7 @@ class PermissionsCheck:
             if not ok:
                 self.problem(f"{where}: the plan role may not {action} on {arn}: {by}")
         ok, by = self.allowed("apply", action, arn)
-        if administered and phase in WRITE_PHASES:
+        if administered and phase in WRITE_PHASES and not read_only_allows(action):
             if ok:
                 self.problem(f"{where}: the apply role may {action} on {arn}, which an administrator applies "
                              f"(a CI role must not widen its own permissions; allowed by {by})")
@@ -243,6 +243,33 @@ class PermissionsCheck:
                                      f"{', '.join(sorted(keys - documented))}, which {service} does not send")
 
 
+def session_problems(repository: Path, roles: Any) -> list[str]:
+    """Credentials last as long as the job that uses them may run (SPEC §7): every job that
+    assumes a CI role asks for a session at least as long as its timeout, and the role
+    allows that session."""
+    import yaml
+
+    problems = []
+    for path in sorted((repository / ".github" / "workflows").glob("*.yml")):
+        workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for job_id, job in (workflow.get("jobs") or {}).items():
+            for step in job.get("steps", []):
+                if not str(step.get("uses", "")).startswith("aws-actions/configure-aws-credentials@"):
+                    continue
+                found = re.search(r"CI_ROLE_(\w+)", str(step.get("with", {}).get("role-to-assume", "")))
+                purpose = found.group(1) if found else "?"
+                seconds = int(step.get("with", {}).get("role-duration-seconds", 3600))
+                timeout = int(job.get("timeout-minutes", 360))
+                maximum = roles.get(purpose, {}).get("max_session_duration") if isinstance(roles, dict) else None
+                where = f"{path.name}: job {job_id}"
+                if seconds < timeout * 60:
+                    problems.append(f"{where}: the {purpose} role's credentials last {seconds} s, the job may run "
+                                    f"{timeout} minutes")
+                if not isinstance(maximum, int) or seconds > maximum:
+                    problems.append(f"{where}: asks for {seconds} s of the {purpose} role, which allows {maximum}")
+    return problems
+
+
 def role_policies(global_root: Root) -> tuple[dict[str, list[dict]], set[str], dict[str, str], list[str]]:
     """Each CI role's inline policy, the roles with ReadOnlyAccess attached, the roles' ARNs,
     and what could not be evaluated."""
@@ -281,4 +308,5 @@ def check(repository: Path, plan: dict) -> list[str]:
         permissions.check_root(name, root, administered)
         permissions.check_trusts(name, root)
     permissions.check_secrets([root for _, root in roots])
+    problems += session_problems(repository, global_root.module.inputs.get("ci_roles"))
     return problems + permissions.problems

@@ -113,8 +113,9 @@ def planned_reads(plan: dict, environment: dict, deployment: dict) -> tuple[set[
                        parameters["alb_target_group_arn"], parameters["load_balancer_controller_role_arn"]}
     parameter_names |= {parameters[key] for key in ("ebs_kms_key_arn",) if key in parameters}
     if services["mongodb"] == "replica-set":
-        secret_names |= {isolation["secrets"]["mongodb"], secrets["mongodb_tls"]}
-        parameter_names |= {parameters[key] for key in ("mongodb_hosts", "mongodb_replica_set", "mongodb_first_member") if key in parameters}
+        secret_names.add(isolation["secrets"]["mongodb"])
+        parameter_names |= {parameters[key] for key in ("mongodb_hosts", "mongodb_replica_set", "mongodb_first_member",
+                                                        "mongodb_ca_certificate") if key in parameters}
     else:
         secret_names.add(secrets["mongodb_connection"])
     if services["opensearch"]:

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import kubeapi, manifests
+from . import kubeapi, manifests, permissions, sequence, workflowcalls
 from .checks import JobChecks, default_storage_classes
 from .scenario import Scenario, dump
 from .world import AWSWorld, endpoint_host
@@ -114,9 +114,34 @@ class Stage:
             for text in manifests.storage_class_problems(default_storage_classes(scenario.records, environment["name"]), kms):
                 self.problem(f"environment {environment['name']}", text)
         self.check_cache(scenario)
+        self.check_permissions(scenario, seeded)
         missing = {(d["instance"], e["name"]) for e in self.plan["environments"] for d in e["deployments"]} - set(first_deploys)
         for instance, environment in sorted(missing):
             self.problem(f"deploy-{instance}", f"no job deployed {instance} to {environment}")
+
+    def check_permissions(self, scenario: Scenario, seeded) -> None:
+        """Every AWS call of every job is allowed to the role it assumed; the deploy role
+        reads no secret that no deploy reads."""
+        aws = self.plan["aws"]
+        roots = permissions.Facts(self.plan["project"]["name"], aws["account_id"], aws["region"])
+        policies, _, _, problems = permissions.role_policies(permissions.Root(self.repository / "terraform" / "global", roots))
+        for text in problems:
+            self.problem("CI roles", text)
+        purposes = {role["arn"]: role["purpose"] for role in self.plan["ci_roles"]}
+        read: set[str] = set()
+        for record in scenario.records:
+            environment = record.deployment[1] if record.deployment else self.plan["environments"][0]["name"]
+            names = next(e["names"] for e in self.plan["environments"] if e["name"] == environment)
+            facts = {"region": aws["region"], "account_id": aws["account_id"], "project": self.plan["project"]["name"],
+                     "aurora_cluster_arn": f"arn:aws:rds:{aws['region']}:{aws['account_id']}:cluster:{names['aurora_cluster']}"}
+            calls = [call for call in record.calls if "tool" in call]
+            for text in workflowcalls.job_problems(calls, policies, purposes, facts):
+                self.problem(f"{record.run}/{record.job_id}", text)
+            if record.deployment:
+                read |= sequence.reads(calls)[0]
+        facts = {"region": aws["region"], "account_id": aws["account_id"], "project": self.plan["project"]["name"]}
+        for text in workflowcalls.unread_secrets_problems(set(seeded.secrets), read, policies, facts):
+            self.problem("deploy role", text)
 
     def rerun(self, first, second) -> list[str]:
         problems = []

@@ -159,7 +159,9 @@ class AWSWorld:
         if services["ses"]:
             self.secret(secrets["ses_smtp"], {"username": "AKIAEXAMPLESMTPUSER1", "password": "BExampleSmtp+Pass/word=="})
         if services["mongodb"] == "replica-set":
-            self.secret(secrets["mongodb_tls"], {"ca_certificate": ca_pem, "members": {}})
+            # The members' keys stay in the secret; clients get the CA from its parameter.
+            self.secret(secrets["mongodb_tls"], {"ca_certificate": ca_pem, "members": {"0": {"private_key": "MEMBER KEY"}}})
+            self.parameter(environment["parameters"]["mongodb_ca_certificate"], ca_pem)
         else:
             members = ",".join(f"mongo-{i}.example.net:27017" for i in range(3))
             self.secret(secrets["mongodb_connection"],

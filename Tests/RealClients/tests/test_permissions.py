@@ -143,3 +143,37 @@ class FixtureTests(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class WorkflowCallTests(unittest.TestCase):
+    FACTS = {"region": "us-east-1", "account_id": "000123456789", "project": "acme",
+             "aurora_cluster_arn": "arn:aws:rds:us-east-1:000123456789:cluster:acme-one"}
+    ROLE = "arn:aws:iam::000123456789:role/acme-github-deploy"
+    POLICY = {"Statement": [
+        {"Sid": "Named", "Effect": "Allow", "Action": "secretsmanager:GetSecretValue",
+         "Resource": "arn:aws:secretsmanager:us-east-1:000123456789:secret:acme-one/main/mysql-??????"},
+        {"Sid": "Batch", "Effect": "Allow", "Action": "secretsmanager:BatchGetSecretValue", "Resource": "*"},
+        {"Sid": "Keys", "Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*",
+         "Condition": {"StringEquals": {"kms:ViaService": "secretsmanager.us-east-1.amazonaws.com"}}}]}
+
+    def problems(self, *argvs: list[str]) -> list[str]:
+        from realclients.workflowcalls import job_problems
+        calls = [{"tool": "assume-role", "argv": [], "role": self.ROLE}] + [{"tool": "aws", "argv": argv} for argv in argvs]
+        return job_problems(calls, {"deploy": [self.POLICY]}, {self.ROLE: "deploy"}, self.FACTS)
+
+    def test_each_secret_of_a_batch_read_is_authorised_on_its_own(self) -> None:
+        self.assertEqual(self.problems(["secretsmanager", "batch-get-secret-value", "--secret-id-list", "acme-one/main/mysql"]), [])
+        problems = self.problems(["--region", "us-east-1", "secretsmanager", "batch-get-secret-value", "--secret-id-list",
+                                  "acme-one/main/mysql", "acme-one/mongodb/tls"])
+        self.assertEqual(problems, ["the deploy role may not secretsmanager:GetSecretValue on arn:aws:secretsmanager:"
+                                    "us-east-1:000123456789:secret:acme-one/mongodb/tls-a1B2c3 (for `aws secretsmanager "
+                                    "batch-get-secret-value`): no statement allows it"])
+
+    def test_a_call_without_a_mapping_is_a_problem(self) -> None:
+        self.assertIn("no IAM mapping for `aws s3 cp", self.problems(["s3", "cp", "a", "s3://b/c"])[0])
+
+    def test_a_readable_secret_that_no_deploy_reads_is_a_problem(self) -> None:
+        from realclients.workflowcalls import unread_secrets_problems
+        problems = unread_secrets_problems({"acme-one/main/mysql", "acme-one/mongodb/tls"}, {"acme-one/mongodb/tls"},
+                                           {"deploy": [self.POLICY]}, self.FACTS)
+        self.assertEqual(problems, ["the deploy role may read acme-one/main/mysql, which no deploy reads (allowed by Named)"])

@@ -67,7 +67,7 @@ resource "aws_iam_role" "ci" {
   name                 = each.value.name
   description          = each.value.description
   assume_role_policy   = data.aws_iam_policy_document.ci_trust[each.key].json
-  max_session_duration = var.ci_role_max_session_duration
+  max_session_duration = each.value.max_session_duration
 
   tags = { Name = each.value.name }
 }
@@ -124,16 +124,21 @@ data "aws_iam_policy_document" "ci_state_access" {
   }
 }
 
-# Secrets of the project (database passwords, SMTP credentials) and the project's keys
-# that encrypt them, through Secrets Manager only.
-data "aws_iam_policy_document" "ci_project_secrets_read" {
+# The secrets a role reads, by name (var.ci_roles[*].secrets, decided by stamp; `*` stands
+# for an instance's name, so that adding an instance leaves the roles alone): the plan role
+# those whose value Terraform keeps, the deploy role those the Tutor configuration
+# resolves. Secrets Manager appends six characters to a secret's name in its ARN.
+# Decryption only through Secrets Manager, with the project's keys.
+data "aws_iam_policy_document" "ci_secrets_read" {
+  for_each = { for purpose, role in var.ci_roles : purpose => role if length(role.secrets) > 0 }
+
   statement {
-    sid = "ReadProjectSecrets"
+    sid = "ReadNamedSecrets"
     actions = [
       "secretsmanager:DescribeSecret",
       "secretsmanager:GetSecretValue",
     ]
-    resources = ["arn:${local.partition}:secretsmanager:${local.region}:${local.account_id}:secret:${local.project_prefix}*"]
+    resources = [for name in each.value.secrets : "arn:${local.partition}:secretsmanager:${local.region}:${local.account_id}:secret:${name}-??????"]
   }
 
   statement {
@@ -157,26 +162,27 @@ data "aws_iam_policy_document" "ci_project_secrets_read" {
 
 ################################################################################
 # plan: pull requests. Read-only on AWS (ReadOnlyAccess), the state and its lock
-# objects, and the project's secrets (Terraform refreshes secret values; they are in
-# the state anyway)
+# objects, and the secrets whose value Terraform keeps (it refreshes them; they are in
+# the state anyway). Not Tutor's kept values, which only the deploy reads
 ################################################################################
 
 data "aws_iam_policy_document" "ci_plan" {
   source_policy_documents = [
     data.aws_iam_policy_document.ci_state_access.json,
-    data.aws_iam_policy_document.ci_project_secrets_read.json,
+    data.aws_iam_policy_document.ci_secrets_read["plan"].json,
   ]
 }
 
 ################################################################################
 # apply: the apply jobs of the default branch, one per GitHub environment (`global`
 # for terraform/global, then each stamp environment; protected ones need an approval).
-# Manages every service stamp generates, and IAM under the project prefix, which
-# includes these CI roles (terraform/global manages them) and the GitHub OIDC
-# provider. It therefore holds administrator-level power over the project: the
-# approvals of the GitHub environments are what guards it. The deny statements keep
-# an apply from changing the state bucket's settings or its key, or deleting the
-# zone, by accident.
+# Manages every service stamp generates, and IAM under the project prefix. It holds
+# administrator-level power over the project: the approvals of the GitHub environments
+# are what guards it. It cannot widen its own permissions: these CI roles and the GitHub
+# OIDC provider are denied to it, so an administrator applies changes to them (the
+# README's "Changing the CI roles"; the apply job stops before such a plan). The other
+# deny statements keep an apply from changing the state bucket's settings or its key,
+# or deleting the zone, by accident.
 ################################################################################
 
 data "aws_iam_policy_document" "ci_apply" {
@@ -260,16 +266,27 @@ data "aws_iam_policy_document" "ci_apply" {
       "iam:UpdateAssumeRolePolicy",
       "iam:UpdateRole",
       "iam:UpdateRoleDescription",
+      "iam:UpdateUser",
     ]
     resources = [
       "arn:${local.partition}:iam::${local.account_id}:instance-profile/${local.project_prefix}*",
       "arn:${local.partition}:iam::${local.account_id}:policy/${local.project_prefix}*",
       "arn:${local.partition}:iam::${local.account_id}:role/${local.project_prefix}*",
       "arn:${local.partition}:iam::${local.account_id}:user/${local.project_prefix}*",
+      # The SES SMTP users live under the path /stamp/.
+      "arn:${local.partition}:iam::${local.account_id}:user/stamp/${local.project_prefix}*",
     ]
   }
 
-  # The GitHub Actions provider (terraform/global) and the EKS clusters' providers (IRSA).
+  # MongoDB's EBS snapshot policy (Data Lifecycle Manager): policy IDs are assigned by
+  # AWS, and CreateLifecyclePolicy takes no resource.
+  statement {
+    sid       = "ManageSnapshotPolicies"
+    actions   = ["dlm:*"]
+    resources = ["*"]
+  }
+
+  # The EKS clusters' providers (IRSA). Not GitHub's: an administrator manages it.
   statement {
     sid = "ManageOidcProviders"
     actions = [
@@ -283,7 +300,6 @@ data "aws_iam_policy_document" "ci_apply" {
     ]
     resources = [
       "arn:${local.partition}:iam::${local.account_id}:oidc-provider/oidc.eks.${local.region}.amazonaws.com/*",
-      "arn:${local.partition}:iam::${local.account_id}:oidc-provider/token.actions.githubusercontent.com",
     ]
   }
 
@@ -291,6 +307,40 @@ data "aws_iam_policy_document" "ci_apply" {
     sid       = "CreateServiceLinkedRoles"
     actions   = ["iam:CreateServiceLinkedRole"]
     resources = ["arn:${local.partition}:iam::${local.account_id}:role/aws-service-role/*"]
+  }
+
+  # terraform/global manages OpenSearch's service-linked role (the others are created by
+  # their services and never deleted by Terraform).
+  statement {
+    sid = "ManageOpenSearchServiceLinkedRole"
+    actions = [
+      "iam:DeleteServiceLinkedRole",
+      "iam:GetServiceLinkedRoleDeletionStatus",
+      "iam:UpdateRoleDescription",
+    ]
+    resources = ["arn:${local.partition}:iam::${local.account_id}:role/aws-service-role/opensearchservice.amazonaws.com/*"]
+  }
+
+  statement {
+    sid    = "DenyChangingTheCiRoles"
+    effect = "Deny"
+    actions = [
+      "iam:AttachRolePolicy",
+      "iam:CreateRole",
+      "iam:DeleteRole",
+      "iam:DeleteRolePermissionsBoundary",
+      "iam:DeleteRolePolicy",
+      "iam:DetachRolePolicy",
+      "iam:PassRole",
+      "iam:PutRolePermissionsBoundary",
+      "iam:PutRolePolicy",
+      "iam:TagRole",
+      "iam:UntagRole",
+      "iam:UpdateAssumeRolePolicy",
+      "iam:UpdateRole",
+      "iam:UpdateRoleDescription",
+    ]
+    resources = [for role in var.ci_roles : "arn:${local.partition}:iam::${local.account_id}:role/${role.name}"]
   }
 
   statement {
@@ -369,7 +419,7 @@ data "aws_iam_policy_document" "ci_build" {
 ################################################################################
 
 data "aws_iam_policy_document" "ci_deploy" {
-  source_policy_documents = [data.aws_iam_policy_document.ci_project_secrets_read.json]
+  source_policy_documents = [data.aws_iam_policy_document.ci_secrets_read["deploy"].json]
 
   # tutor/render.py reads a configuration's secrets in one batch; BatchGetSecretValue
   # authorises each secret with GetSecretValue (above), and has no resource of its own.

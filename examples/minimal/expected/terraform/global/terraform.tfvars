@@ -20,6 +20,17 @@ ci_roles = {
     subjects = [
       "repo:tiny/tinyedx-infra:pull_request",
     ]
+    secrets = [
+      "tinyedx-production/*/mongodb",
+      "tinyedx-production/*/mysql",
+      "tinyedx-production/mongodb/admin",
+      "tinyedx-production/mongodb/keyfile",
+      "tinyedx-production/mongodb/tls",
+      "tinyedx-production/opensearch/master",
+      "tinyedx-production/redis/auth",
+      "tinyedx-production/ses/smtp",
+    ]
+    max_session_duration = 3600
   }
   "apply" = {
     name        = "tinyedx-github-apply"
@@ -28,6 +39,8 @@ ci_roles = {
       "repo:tiny/tinyedx-infra:environment:global",
       "repo:tiny/tinyedx-infra:environment:production",
     ]
+    secrets              = []
+    max_session_duration = 5400
   }
   "build" = {
     name        = "tinyedx-github-build"
@@ -35,6 +48,8 @@ ci_roles = {
     subjects = [
       "repo:tiny/tinyedx-infra:ref:refs/heads/main",
     ]
+    secrets              = []
+    max_session_duration = 7200
   }
   "deploy" = {
     name        = "tinyedx-github-deploy"
@@ -42,5 +57,14 @@ ci_roles = {
     subjects = [
       "repo:tiny/tinyedx-infra:environment:production",
     ]
+    secrets = [
+      "tinyedx-production/*/mongodb",
+      "tinyedx-production/*/mysql",
+      "tinyedx-production/*/tutor",
+      "tinyedx-production/opensearch/master",
+      "tinyedx-production/redis/auth",
+      "tinyedx-production/ses/smtp",
+    ]
+    max_session_duration = 3600
   }
 }

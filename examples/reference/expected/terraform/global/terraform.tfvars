@@ -20,6 +20,25 @@ ci_roles = {
     subjects = [
       "repo:acme/acme-openedx-infra:pull_request",
     ]
+    secrets = [
+      "acme-production/*/mongodb",
+      "acme-production/*/mysql",
+      "acme-production/mongodb/admin",
+      "acme-production/mongodb/keyfile",
+      "acme-production/mongodb/tls",
+      "acme-production/opensearch/master",
+      "acme-production/redis/auth",
+      "acme-production/ses/smtp",
+      "acme-staging/*/mongodb",
+      "acme-staging/*/mysql",
+      "acme-staging/mongodb/admin",
+      "acme-staging/mongodb/keyfile",
+      "acme-staging/mongodb/tls",
+      "acme-staging/opensearch/master",
+      "acme-staging/redis/auth",
+      "acme-staging/ses/smtp",
+    ]
+    max_session_duration = 3600
   }
   "apply" = {
     name        = "acme-github-apply"
@@ -29,6 +48,8 @@ ci_roles = {
       "repo:acme/acme-openedx-infra:environment:production",
       "repo:acme/acme-openedx-infra:environment:staging",
     ]
+    secrets              = []
+    max_session_duration = 5400
   }
   "build" = {
     name        = "acme-github-build"
@@ -36,6 +57,8 @@ ci_roles = {
     subjects = [
       "repo:acme/acme-openedx-infra:ref:refs/heads/main",
     ]
+    secrets              = []
+    max_session_duration = 7200
   }
   "deploy" = {
     name        = "acme-github-deploy"
@@ -44,5 +67,20 @@ ci_roles = {
       "repo:acme/acme-openedx-infra:environment:production",
       "repo:acme/acme-openedx-infra:environment:staging",
     ]
+    secrets = [
+      "acme-production/*/mongodb",
+      "acme-production/*/mysql",
+      "acme-production/*/tutor",
+      "acme-production/opensearch/master",
+      "acme-production/redis/auth",
+      "acme-production/ses/smtp",
+      "acme-staging/*/mongodb",
+      "acme-staging/*/mysql",
+      "acme-staging/*/tutor",
+      "acme-staging/opensearch/master",
+      "acme-staging/redis/auth",
+      "acme-staging/ses/smtp",
+    ]
+    max_session_duration = 3600
   }
 }

@@ -51,11 +51,13 @@ variable "create_github_oidc_provider" {
 }
 
 variable "ci_roles" {
-  description = "IAM roles for GitHub Actions by purpose (plan, apply, build, deploy): the role name, its description and the exact OIDC `sub` claims allowed to assume it."
+  description = "IAM roles for GitHub Actions by purpose (plan, apply, build, deploy): the role name, its description, the exact OIDC `sub` claims allowed to assume it, the Secrets Manager secrets it may read (names; `*` stands for one instance's name), and its longest session in seconds (as long as its longest job may run)."
   type = map(object({
-    name        = string
-    description = string
-    subjects    = list(string)
+    name                 = string
+    description          = string
+    subjects             = list(string)
+    secrets              = list(string)
+    max_session_duration = number
   }))
 
   validation {
@@ -67,15 +69,14 @@ variable "ci_roles" {
     condition     = alltrue([for role in values(var.ci_roles) : length(role.subjects) > 0 && alltrue([for subject in role.subjects : can(regex("^repo:[^*?]+$", subject))])])
     error_message = "Every CI role needs at least one subject of the form repo:OWNER/NAME:..., without wildcards."
   }
-}
-
-variable "ci_role_max_session_duration" {
-  description = "Longest session, in seconds, a CI role hands out (one hour; IAM allows up to 12 hours)."
-  type        = number
-  default     = 3600
 
   validation {
-    condition     = var.ci_role_max_session_duration >= 3600 && var.ci_role_max_session_duration <= 43200
-    error_message = "The session duration must be between 3600 and 43200 seconds."
+    condition     = alltrue([for role in values(var.ci_roles) : alltrue([for name in role.secrets : can(regex("^[A-Za-z0-9_+=.@-]+(/([A-Za-z0-9_+=.@-]+|[*]))*$", name))])])
+    error_message = "Secret names are names whose path segments may be * (any instance), nothing else."
+  }
+
+  validation {
+    condition     = alltrue([for role in values(var.ci_roles) : role.max_session_duration >= 3600 && role.max_session_duration <= 43200])
+    error_message = "A role's max_session_duration must be between 3600 and 43200 seconds."
   }
 }

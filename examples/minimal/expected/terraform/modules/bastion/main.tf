@@ -35,15 +35,11 @@ data "aws_iam_policy_document" "assume_role" {
   statement {
     actions = ["sts:AssumeRole"]
 
+    # No aws:SourceAccount condition: EC2 does not send it when it assumes an instance
+    # role. Who may put this role on an instance is governed by iam:PassRole.
     principals {
       type        = "Service"
       identifiers = ["ec2.amazonaws.com"]
-    }
-
-    condition {
-      test     = "StringEquals"
-      variable = "aws:SourceAccount"
-      values   = [local.account_id]
     }
   }
 }

@@ -291,15 +291,11 @@ data "aws_iam_policy_document" "assume_role" {
   statement {
     actions = ["sts:AssumeRole"]
 
+    # No aws:SourceAccount condition: EC2 does not send it when it assumes an instance
+    # role. Who may put this role on an instance is governed by iam:PassRole.
     principals {
       type        = "Service"
       identifiers = ["ec2.amazonaws.com"]
-    }
-
-    condition {
-      test     = "StringEquals"
-      variable = "aws:SourceAccount"
-      values   = [local.account_id]
     }
   }
 }
@@ -641,4 +637,14 @@ resource "aws_ssm_parameter" "replica_set" {
   value       = var.replica_set_name
 
   tags = merge({ Name = var.replica_set_parameter_name }, var.tags)
+}
+
+resource "aws_ssm_parameter" "ca_certificate" {
+  # checkov:skip=CKV2_AWS_34:A CA certificate is public; clients read it to verify the members, without KMS permissions.
+  name        = var.ca_certificate_parameter_name
+  description = "CA certificate of the MongoDB replica set of ${var.name} (PEM): clients verify the members with it"
+  type        = "String"
+  value       = tls_self_signed_cert.ca.cert_pem
+
+  tags = merge({ Name = var.ca_certificate_parameter_name }, var.tags)
 }

@@ -332,3 +332,13 @@ variable "replica_set_parameter_name" {
     error_message = "The replica_set_parameter_name must be a path starting with /."
   }
 }
+
+variable "ca_certificate_parameter_name" {
+  description = "Name of the SSM parameter (String) that receives the CA certificate (PEM) clients verify the members with."
+  type        = string
+
+  validation {
+    condition     = can(regex("^/", var.ca_certificate_parameter_name))
+    error_message = "The ca_certificate_parameter_name must be a path starting with /."
+  }
+}

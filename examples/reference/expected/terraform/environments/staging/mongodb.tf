@@ -25,12 +25,13 @@ module "mongodb" {
   security_group_id  = module.security_groups.mongodb_security_group_id
 
   # Names planned by stamp, read by the Tutor configuration.
-  tls_secret_name             = "acme-staging/mongodb/tls"
-  keyfile_secret_name         = "acme-staging/mongodb/keyfile"
-  admin_secret_name           = "acme-staging/mongodb/admin"
-  hosts_parameter_name        = "/acme-staging/mongodb/hosts"
-  first_member_parameter_name = "/acme-staging/mongodb/first-member"
-  replica_set_parameter_name  = "/acme-staging/mongodb/replica-set"
+  tls_secret_name               = "acme-staging/mongodb/tls"
+  keyfile_secret_name           = "acme-staging/mongodb/keyfile"
+  admin_secret_name             = "acme-staging/mongodb/admin"
+  hosts_parameter_name          = "/acme-staging/mongodb/hosts"
+  first_member_parameter_name   = "/acme-staging/mongodb/first-member"
+  replica_set_parameter_name    = "/acme-staging/mongodb/replica-set"
+  ca_certificate_parameter_name = "/acme-staging/mongodb/ca-certificate"
 
   # The instances of staging: each has its own database and user.
   instances = {

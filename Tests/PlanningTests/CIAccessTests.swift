@@ -1,0 +1,78 @@
+import Questionnaire
+import XCTest
+
+@testable import Planning
+
+final class CIAccessTests: XCTestCase {
+    private func plan(_ services: Answers.Services = Answers.Services()) -> Plan {
+        Planner().plan(
+            Answers(
+                project: .init(name: "acme", organization: "Acme"),
+                aws: .init(region: "us-east-1", accountID: "000123456789", availabilityZones: ["us-east-1a", "us-east-1b"]),
+                dns: .init(domain: "learn.acme.edu"),
+                github: .init(repository: "acme/infra"),
+                environments: [
+                    .init(name: "production", size: .small, protected: true, availabilityZoneCount: 2, networkCIDR: "10.0.0.0/16")
+                ],
+                instances: [
+                    .init(name: "main", lmsHost: "courses.learn.acme.edu", studioHost: "studio.courses.learn.acme.edu",
+                          release: .verawood, environments: ["production"])
+                ],
+                services: services))
+    }
+
+    private func role(_ purpose: CIRole.Purpose, _ plan: Plan) throws -> CIRole {
+        try XCTUnwrap(plan.ciRoles.first { $0.purpose == purpose })
+    }
+
+    func testThePlanRoleReadsOnlyTheSecretsTerraformKeeps() throws {
+        XCTAssertEqual(try role(.plan, plan()).readableSecrets, [
+            "acme-production/*/mongodb", "acme-production/*/mysql", "acme-production/mongodb/admin",
+            "acme-production/mongodb/keyfile", "acme-production/mongodb/tls", "acme-production/opensearch/master",
+            "acme-production/redis/auth", "acme-production/ses/smtp",
+        ])
+    }
+
+    func testTheDeployRoleNeverReadsTheMongoDBAdministratorKeyfileOrMemberKeys() throws {
+        let secrets = try role(.deploy, plan()).readableSecrets
+        XCTAssertEqual(secrets, [
+            "acme-production/*/mongodb", "acme-production/*/mysql", "acme-production/*/tutor",
+            "acme-production/opensearch/master", "acme-production/redis/auth", "acme-production/ses/smtp",
+        ])
+    }
+
+    func testDisabledServicesAndExternalMongoDBChangeWhatIsRead() throws {
+        let external = plan(Answers.Services(opensearch: false, ses: false, mongodb: .external))
+        XCTAssertEqual(try role(.deploy, external).readableSecrets, [
+            "acme-production/*/mysql", "acme-production/*/tutor", "acme-production/mongodb/connection",
+            "acme-production/redis/auth",
+        ])
+        XCTAssertEqual(try role(.plan, external).readableSecrets, ["acme-production/*/mysql", "acme-production/redis/auth"])
+        XCTAssertEqual(try role(.apply, external).readableSecrets, [])
+    }
+
+    /// An instance's name can never make a pattern reach an environment-wide secret: the
+    /// instance segment is followed by the secret's own name.
+    func testInstancePatternsDoNotReachTheEnvironmentsOwnSecrets() throws {
+        let plan = plan()
+        let environment = try XCTUnwrap(plan.environments.first)
+        let shared = [environment.secrets.mongodbAdmin, environment.secrets.mongodbKeyfile, environment.secrets.mongodbTLS]
+        for pattern in try role(.deploy, plan).readableSecrets where pattern.contains("*") {
+            let regex = try Regex("^" + pattern.replacingOccurrences(of: "*", with: ".*") + "$")
+            for name in shared { XCTAssertNil(name.wholeMatch(of: regex), "\(pattern) reaches \(name)") }
+        }
+    }
+
+    func testCredentialsLastAsLongAsTheLongestJobOfTheirRole() throws {
+        let plan = plan()
+        XCTAssertEqual(try role(.apply, plan).sessionSeconds, 90 * 60)
+        XCTAssertEqual(try role(.apply, plan).maxSessionDuration, 5400)
+        XCTAssertEqual(try role(.build, plan).maxSessionDuration, 7200)
+        // IAM's minimum maximum is an hour, even for the 30-minute plan jobs.
+        XCTAssertEqual(try role(.plan, plan).sessionSeconds, 1800)
+        XCTAssertEqual(try role(.plan, plan).maxSessionDuration, 3600)
+        for role in plan.ciRoles {
+            XCTAssertGreaterThanOrEqual(role.maxSessionDuration, role.sessionSeconds, "\(role.purpose)")
+        }
+    }
+}
