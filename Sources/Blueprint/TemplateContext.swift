@@ -53,6 +53,8 @@ public struct TemplateContext: @unchecked Sendable {
             "services": Self.services(answers.services),
             "ingress": Self.ingress(plan.ingress),
             "image_build": ["cache_tag": ImageBuild.cacheTag],
+            "log_resource_policies": Self.logResourcePolicies(plan),
+            "log_delivery": ["in_global": !Self.logResourcePolicies(plan).isEmpty],
         ]
         self.environments = Dictionary(uniqueKeysWithValues: zip(plan.environments.map(\.name), environments))
         self.instances = Dictionary(uniqueKeysWithValues: plan.instances.map { ($0.name, Self.instance($0, plan: plan, tutor: tutor)) })
@@ -115,6 +117,19 @@ public struct TemplateContext: @unchecked Sendable {
             "service_port": controller.servicePort, "target_port": controller.targetPort,
             "health_check_port": controller.healthCheckPort, "health_check_path": controller.healthCheckPath,
         ]
+    }
+
+    /// The policies terraform/global creates for WAF and OpenSearch (Route 53's is in dns.tf;
+    /// ElastiCache keeps its own), each with the provider of its region.
+    private static func logResourcePolicies(_ plan: Plan) -> [[String: Any]] {
+        plan.logResourcePolicies.filter { $0.writer == .waf || $0.writer == .opensearch }.map { policy in
+            let otherRegion = policy.region != plan.answers.aws.region
+            return [
+                "name": policy.name, "region": policy.region, "pattern": policy.logGroupPattern ?? "",
+                "resource_name": policy.writer.rawValue + (otherRegion ? "_us_east_1" : ""),
+                "us_east_1_provider": otherRegion, "principal": policy.principal, "source_arn": policy.sourceARN,
+            ]
+        }
     }
 
     private static func ciRole(_ role: CIRole) -> [String: Any] {

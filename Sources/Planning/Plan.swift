@@ -10,6 +10,8 @@ public struct Plan: Sendable, Equatable {
     public var instances: [InstancePlan]
     /// The cluster's shared ingress controller, the same in every environment.
     public var ingress: IngressController = .harmonyTraefik
+    /// The CloudWatch Logs resource policies of the account, shared by the environments.
+    public var logResourcePolicies: [LogResourcePolicy] { LogResourcePolicyQuota.policies(answers) }
 
     /// The GitHub environment whose jobs apply `terraform/global`.
     public static let globalEnvironment = "global"

@@ -70,7 +70,7 @@ final class UpdateCommandTests: XCTestCase {
         // merged file still counts as edited.
         let again = try update([], in: repository)
         XCTAssertEqual(again.status, 0, again.stdout + again.stderr)
-        XCTAssertTrue(again.stdout.hasPrefix("updated \(repository.path): 172 unchanged"), again.stdout)
+        XCTAssertTrue(again.stdout.hasPrefix("updated \(repository.path): 173 unchanged"), again.stdout)
         XCTAssertTrue(try read(repository, "README.md").hasPrefix("# acme, edited by hand\n"))
     }
 

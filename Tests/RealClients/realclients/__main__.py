@@ -17,7 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import permissions, requirements
+from . import permissions, quotas, requirements
 
 
 def parse() -> argparse.Namespace:
@@ -45,6 +45,7 @@ def outside(arguments: argparse.Namespace) -> int:
     plan = json.loads(arguments.plan.read_text(encoding="utf-8"))
     problems, files = requirements.lint(repository)
     problems += [f"CI permissions: {problem}" for problem in permissions.check(repository, plan)]
+    problems += [f"quotas: {problem}" for problem in quotas.check(repository, plan)]
     tutor_pythons = {}
     for instance in plan["instances"]:
         path = repository / "tutor" / instance["name"] / "requirements.txt"

@@ -175,7 +175,10 @@ class ModuleInstance:
         block = self.source.resources[(rtype, name)]
         if "for_each" in block or "count" in block:
             if not traversal:
-                return UNKNOWN
+                # The whole resource, as `for group in aws_cloudwatch_log_group.this` reads it:
+                # its instances by key, each with its arguments and its ARN.
+                return {address.rsplit("[", 1)[1].rstrip("]").strip('"'): _Attributes(instance, self.arn_of)
+                        for address, instance in instances.items()}
             key = as_text(traversal[0])
             suffix = f'["{key}"]' if "for_each" in block else f"[{key}]"
             instance, traversal = instances.get(f"{self.address}{rtype}.{name}{suffix}"), traversal[1:]
@@ -235,6 +238,17 @@ class ModuleInstance:
                     continue
             found += self.child(name).all_resources()
         return found
+
+
+class _Attributes(dict):
+    """A resource instance's attributes, read when asked for (`.arn` from the table)."""
+
+    def __init__(self, instance: ResourceInstance, arn_of: Callable[[ResourceInstance], Any]):
+        super().__init__()
+        self.instance, self.arn_of = instance, arn_of
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.arn_of(self.instance) if name == "arn" else self.instance.attributes(name)
 
 
 class LazyInputs(dict):

@@ -113,7 +113,12 @@ class Root:
         for key, value in list(values.items()):
             if isinstance(value, tuple) and value[0] == "lookup":
                 values[key] = self.looked_up(value[1], value[2], key)
-        return {"Partition": self.facts.partition, "Region": self.facts.region, "Account": self.facts.account_id, **values}
+        return {"Partition": self.facts.partition, "Region": self.region_of(instance), "Account": self.facts.account_id,
+                **values}
+
+    def region_of(self, instance: ResourceInstance) -> str:
+        """The region of the resource's provider: the root's, or us-east-1 for the alias."""
+        return "us-east-1" if "us_east_1" in str(instance.block.get("provider", "")) else self.facts.region
 
     def looked_up(self, rtype: str, name: str, placeholder: str) -> str:
         for other in self.resources:

@@ -177,3 +177,14 @@ class WorkflowCallTests(unittest.TestCase):
         problems = unread_secrets_problems({"acme-one/main/mysql", "acme-one/mongodb/tls"}, {"acme-one/mongodb/tls"},
                                            {"deploy": [self.POLICY]}, self.FACTS)
         self.assertEqual(problems, ["the deploy role may read acme-one/main/mysql, which no deploy reads (allowed by Named)"])
+
+
+class QuotaTests(unittest.TestCase):
+    def test_too_many_log_resource_policies_and_an_uncovered_log_group_are_caught(self) -> None:
+        from realclients import quotas
+        problems = quotas.check(Path(__file__).resolve().parents[1] / "fixtures" / "quotas", PLAN)
+        self.assertEqual(problems, [
+            "us-east-1: 11 CloudWatch Logs resource policies, the account allows 10 per region (not adjustable)",
+            "aws_wafv2_web_acl_logging_configuration.this: no CloudWatch Logs resource policy in us-east-1 lets "
+            "delivery.logs.amazonaws.com write to arn:aws:logs:us-east-1:000123456789:log-group:waf-logs-acme-one",
+        ])

@@ -9,7 +9,8 @@ provider "aws" {
   }
 }
 
-# Route 53 delivers DNS query logs only to CloudWatch Logs in us-east-1.
+# Route 53 delivers DNS query logs only to CloudWatch Logs in us-east-1, and the
+# CloudFront-scope WAF logs there (log_delivery.tf).
 provider "aws" {
   alias               = "us_east_1"
   region              = "us-east-1"

@@ -153,38 +153,6 @@ resource "aws_cloudwatch_log_group" "this" {
   tags = merge({ Name = "${local.log_group_prefix}/${each.value}" }, var.tags)
 }
 
-data "aws_iam_policy_document" "log_publishing" {
-  statement {
-    sid       = "OpenSearchLogPublishing"
-    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = [for group in aws_cloudwatch_log_group.this : "${group.arn}:*"]
-
-    principals {
-      type        = "Service"
-      identifiers = ["es.amazonaws.com"]
-    }
-
-    condition {
-      test     = "StringEquals"
-      variable = "aws:SourceAccount"
-      values   = [local.account_id]
-    }
-
-    condition {
-      test     = "ArnLike"
-      variable = "aws:SourceArn"
-      values   = [local.domain_arn]
-    }
-  }
-}
-
-# CloudWatch Logs resource policies are limited to 10 per region and account: this
-# module uses one per domain.
-resource "aws_cloudwatch_log_resource_policy" "this" {
-  policy_name     = "${var.domain_name}-opensearch-logs"
-  policy_document = data.aws_iam_policy_document.log_publishing.json
-}
-
 ################################################################################
 # Domain access policy: fine-grained access control decides who may do what
 ################################################################################
@@ -348,10 +316,7 @@ resource "aws_opensearch_domain" "this" {
     prevent_destroy = true
   }
 
-  depends_on = [
-    aws_iam_service_linked_role.this,
-    aws_cloudwatch_log_resource_policy.this,
-  ]
+  depends_on = [aws_iam_service_linked_role.this]
 }
 
 ################################################################################

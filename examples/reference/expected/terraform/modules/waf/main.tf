@@ -451,38 +451,6 @@ resource "aws_cloudwatch_log_group" "regional" {
   tags = merge({ Name = local.regional_log_group_name }, var.tags)
 }
 
-# WAF delivers its logs through CloudWatch Logs' log delivery service. Granting it this
-# log group explicitly keeps WAF from growing the account-wide AWSWAF-LOGS policy.
-data "aws_iam_policy_document" "regional_log_delivery" {
-  statement {
-    sid       = "WafLogDelivery"
-    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${local.regional_log_group_arn}:*"]
-
-    principals {
-      type        = "Service"
-      identifiers = ["delivery.logs.amazonaws.com"]
-    }
-
-    condition {
-      test     = "StringEquals"
-      variable = "aws:SourceAccount"
-      values   = [local.account_id]
-    }
-
-    condition {
-      test     = "ArnLike"
-      variable = "aws:SourceArn"
-      values   = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:*"]
-    }
-  }
-}
-
-resource "aws_cloudwatch_log_resource_policy" "regional" {
-  policy_name     = local.regional_log_group_name
-  policy_document = data.aws_iam_policy_document.regional_log_delivery.json
-}
-
 resource "aws_wafv2_web_acl_logging_configuration" "regional" {
   resource_arn            = aws_wafv2_web_acl.regional.arn
   log_destination_configs = [aws_cloudwatch_log_group.regional.arn]
@@ -499,8 +467,6 @@ resource "aws_wafv2_web_acl_logging_configuration" "regional" {
       name = "cookie"
     }
   }
-
-  depends_on = [aws_cloudwatch_log_resource_policy.regional]
 }
 
 ################################################################################
@@ -690,38 +656,6 @@ resource "aws_cloudwatch_log_group" "cloudfront" {
   tags = merge({ Name = local.cloudfront_log_group_name }, var.tags)
 }
 
-data "aws_iam_policy_document" "cloudfront_log_delivery" {
-  statement {
-    sid       = "WafLogDelivery"
-    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${local.cloudfront_log_group_arn}:*"]
-
-    principals {
-      type        = "Service"
-      identifiers = ["delivery.logs.amazonaws.com"]
-    }
-
-    condition {
-      test     = "StringEquals"
-      variable = "aws:SourceAccount"
-      values   = [local.account_id]
-    }
-
-    condition {
-      test     = "ArnLike"
-      variable = "aws:SourceArn"
-      values   = ["arn:${local.partition}:logs:us-east-1:${local.account_id}:*"]
-    }
-  }
-}
-
-resource "aws_cloudwatch_log_resource_policy" "cloudfront" {
-  provider = aws.us_east_1
-
-  policy_name     = local.cloudfront_log_group_name
-  policy_document = data.aws_iam_policy_document.cloudfront_log_delivery.json
-}
-
 resource "aws_wafv2_web_acl_logging_configuration" "cloudfront" {
   provider = aws.us_east_1
 
@@ -740,6 +674,4 @@ resource "aws_wafv2_web_acl_logging_configuration" "cloudfront" {
       name = "cookie"
     }
   }
-
-  depends_on = [aws_cloudwatch_log_resource_policy.cloudfront]
 }
