@@ -54,6 +54,11 @@ public struct TemplateContext: @unchecked Sendable {
             "ingress": Self.ingress(plan.ingress),
             "image_build": ["cache_tag": ImageBuild.cacheTag],
             "log_resource_policies": Self.logResourcePolicies(plan),
+            "cluster_admins": [
+                "role_arns": plan.clusterAdmins.roleARNs.map { ["value": $0] },
+                "create_fallback": plan.clusterAdmins.fallbackRoleName != nil,
+                "fallback_role_name": plan.clusterAdmins.fallbackRoleName ?? "",
+            ],
             "log_delivery": ["in_global": !Self.logResourcePolicies(plan).isEmpty],
         ]
         self.environments = Dictionary(uniqueKeysWithValues: zip(plan.environments.map(\.name), environments))

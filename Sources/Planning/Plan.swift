@@ -6,6 +6,7 @@ public struct Plan: Sendable, Equatable {
     public var answers: Answers
     public var stateBucket: String
     public var ciRoles: [CIRole]
+    public var clusterAdmins: ClusterAdmins
     public var environments: [EnvironmentPlan]
     public var instances: [InstancePlan]
     /// The cluster's shared ingress controller, the same in every environment.

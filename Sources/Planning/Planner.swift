@@ -14,6 +14,7 @@ public struct Planner: Sendable {
             answers: answers,
             stateBucket: namer.bucket(["tfstate"]),
             ciRoles: ciRoles(answers, environments: environments, namer: namer),
+            clusterAdmins: ClusterAdmins(answers, namer: namer),
             environments: environments,
             instances: answers.instances.map { plan($0, namer: namer) }
         )

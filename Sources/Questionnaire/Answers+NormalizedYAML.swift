@@ -14,6 +14,12 @@ public extension Answers {
             "  region: \(YAMLText.scalar(aws.region))",
             "  account_id: \(YAMLText.quoted(aws.accountID))",
             "  availability_zones: \(YAMLText.flowList(aws.availabilityZones))",
+        ]
+        if !aws.adminRoleARNs.isEmpty {
+            lines.append("  admin_role_arns:")
+            lines += aws.adminRoleARNs.map { "    - \(YAMLText.quoted($0))" }
+        }
+        lines += [
             "dns:",
             "  domain: \(YAMLText.scalar(dns.domain))",
         ]

@@ -45,10 +45,14 @@ public struct Answers: Sendable, Equatable, Codable {
         /// Zone names, e.g. `["us-east-1a", "us-east-1b"]`: a count in the questionnaire becomes
         /// the region's first zones in letter order.
         public var availabilityZones: [String]
-        public init(region: String, accountID: String, availabilityZones: [String]) {
+        /// IAM roles of the account given cluster-admin access entries in every environment;
+        /// empty: terraform/global creates `<project>-eks-admin`, assumable with MFA.
+        public var adminRoleARNs: [String]
+        public init(region: String, accountID: String, availabilityZones: [String], adminRoleARNs: [String] = []) {
             self.region = region
             self.accountID = accountID
             self.availabilityZones = availabilityZones
+            self.adminRoleARNs = adminRoleARNs
         }
     }
 

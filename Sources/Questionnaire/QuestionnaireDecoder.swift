@@ -21,7 +21,7 @@ struct QuestionnaireDecoder {
         "version", "project", "aws", "dns", "github", "environments", "instances", "services", "sizes",
     ]
     static let projectKeys = ["name", "organization", "contact"]
-    static let awsKeys = ["region", "account_id", "availability_zones"]
+    static let awsKeys = ["region", "account_id", "availability_zones", "admin_role_arns"]
     static let dnsKeys = ["domain", "hosted_zone_id"]
     static let githubKeys = ["repository", "default_branch"]
     /// `aws.availability_zones` when absent: 3, or the region's count when it has fewer
@@ -74,7 +74,16 @@ struct QuestionnaireDecoder {
             require(fields, "account_id", in: "aws", example: "account_id: \"123456789012\""), at: "aws.account_id",
             expected: "12 digits")
         let zones = decodeZones(fields["availability_zones"], region: region)
-        return Answers.AWS(region: region ?? "", accountID: accountID ?? "", availabilityZones: zones)
+        return Answers.AWS(
+            region: region ?? "", accountID: accountID ?? "", availabilityZones: zones,
+            adminRoleARNs: decodeAdminRoles(fields["admin_role_arns"]?.unlessNull))
+    }
+
+    private mutating func decodeAdminRoles(_ node: YAMLNode?) -> [String] {
+        guard let node else { return [] }
+        let path = "aws.admin_role_arns"
+        guard let sequence = list(node, at: path, hint: "a list of IAM role ARNs") else { return [] }
+        return sequence.items.enumerated().compactMap { index, item in text(item, at: "\(path)[\(index)]") }
     }
 
     /// A count becomes the region's first zones in letter order; a list is taken as written

@@ -59,6 +59,12 @@ extension QuestionnaireProblem {
             DidYouMean.suggestion(for: Self.unquoted(zone), among: zones).map { "did you mean `\($0)`?" }
         case .zoneRepeated:
             "list each zone once"
+        case .invalidRoleARN:
+            "write the role's ARN as IAM shows it, e.g. `arn:aws:iam::123456789012:role/Admin`"
+        case .foreignRoleARN:
+            "list roles of aws.account_id: people of another account assume one of them"
+        case .roleRepeated:
+            "list each role once"
         case .invalidDNSName(_, _, _, let suggestion):
             suggestion.map { "did you mean `\($0)`?" }
         case .invalidHostedZoneID(_, let suggestion):

@@ -34,6 +34,9 @@ enum QuestionnaireProblem: Sendable, Equatable, CustomStringConvertible {
     case zoneListLength(count: Int, maximum: Int)
     case zoneNotInRegion(zone: String, region: String, zones: [String])
     case zoneRepeated(zone: String)
+    case invalidRoleARN(value: String)
+    case foreignRoleARN(value: String, account: String, expected: String)
+    case roleRepeated(value: String)
     case invalidDNSName(value: String, what: String, reason: String, suggestion: String?)
     case invalidHostedZoneID(value: String, suggestion: String?)
     case invalidRepository(value: String, suggestion: String?)
@@ -146,6 +149,12 @@ enum QuestionnaireProblem: Sendable, Equatable, CustomStringConvertible {
             "\(zone) is not a zone of \(region); its zones: \(zones.joined(separator: ", "))"
         case .zoneRepeated(let zone):
             "\(zone) is listed twice"
+        case .invalidRoleARN(let value):
+            "\(value) is not the ARN of an IAM role"
+        case .foreignRoleARN(let value, let account, let expected):
+            "\(value) is a role of account \(account), not of aws.account_id \(expected)"
+        case .roleRepeated(let value):
+            "\(value) is listed twice"
         case .invalidDNSName(let value, let what, let reason, _):
             "\(value) is not a valid \(what): \(reason)"
         case .invalidHostedZoneID(let value, _):

@@ -189,3 +189,26 @@ extension ValidationRun {
         }
     }
 }
+
+/// `aws.admin_role_arns` (SPEC §2): IAM roles of the account, each once.
+extension ValidationRun {
+    mutating func checkAdminRoles() {
+        var seen: Set<String> = []
+        for (index, arn) in answers.aws.adminRoleARNs.enumerated() {
+            let path = "aws.admin_role_arns[\(index)]"
+            guard usable(path) else { continue }
+            // `arn:aws:iam::<account>:role/<path/><name>`, as IAM prints a role's ARN.
+            let roleARN = /^arn:aws:iam::(\d{12}):role\/((?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64})$/
+            guard let match = arn.wholeMatch(of: roleARN) else {
+                report(path, .invalidRoleARN(value: quoted(arn)))
+                continue
+            }
+            let account = String(match.1)
+            if usable("aws.account_id"), NameRules.isAccountID(answers.aws.accountID), account != answers.aws.accountID {
+                report(path, .foreignRoleARN(value: quoted(arn), account: account, expected: answers.aws.accountID))
+            } else if !seen.insert(arn).inserted {
+                report(path, .roleRepeated(value: quoted(arn)))
+            }
+        }
+    }
+}

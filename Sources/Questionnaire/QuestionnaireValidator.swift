@@ -114,6 +114,7 @@ struct ValidationRun {
             let suggestion = NameRules.isAccountID(digits) && digits != aws.accountID ? digits : nil
             report("aws.account_id", .invalidAccountID(value: quoted(aws.accountID), suggestion: suggestion))
         }
+        checkAdminRoles()
         guard usable("aws.availability_zones") else { return }
         let zones = aws.availabilityZones
         let maximum = min(6, regionZones?.count ?? 6)

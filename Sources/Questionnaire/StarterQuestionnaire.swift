@@ -57,6 +57,11 @@ public enum StarterQuestionnaire {
                 "  availability_zones: \(values.availabilityZones)",
                 "2-6 (at most the region's count), or a list of zone names"
             ),
+            ("  # admin_role_arns:", "optional; IAM roles of this account given cluster admin (SSO: the"),
+            (
+                "  #   - arn:aws:iam::\(values.accountID):role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123",
+                "permission set's role); absent: a <project>-eks-admin role, assumed with MFA"
+            ),
             ("", nil),
             ("dns:", nil),
             ("  domain: \(YAMLText.scalar(values.domain))", "every host ends with it"),

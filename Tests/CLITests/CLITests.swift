@@ -51,7 +51,7 @@ final class CLITests: XCTestCase {
                 result.stderr,
                 """
                 stamp.yaml:8:11: error: aws.region: `us-east-9` is not a commercial AWS region that stamp knows (did you mean `us-east-1`?)
-                stamp.yaml:21:11: error: environments.staging.size: `smal` is not a size preset; allowed: small, medium, large, xlarge (did you mean `small`?)
+                stamp.yaml:24:11: error: environments.staging.size: `smal` is not a size preset; allowed: small, medium, large, xlarge (did you mean `small`?)
 
                 """)
             XCTAssertEqual(result.stdout, "")

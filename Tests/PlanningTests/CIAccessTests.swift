@@ -63,6 +63,20 @@ final class CIAccessTests: XCTestCase {
         }
     }
 
+    func testWithoutAdminRolesTheFallbackRoleGetsClusterAccess() {
+        let admins = plan().clusterAdmins
+        XCTAssertEqual(admins.fallbackRoleName, "acme-eks-admin")
+        XCTAssertEqual(admins.roleARNs, ["arn:aws:iam::000123456789:role/acme-eks-admin"])
+    }
+
+    func testListedAdminRolesReplaceTheFallback() {
+        var answers = plan().answers
+        answers.aws.adminRoleARNs = ["arn:aws:iam::000123456789:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_01"]
+        let admins = Planner().plan(answers).clusterAdmins
+        XCTAssertNil(admins.fallbackRoleName)
+        XCTAssertEqual(admins.roleARNs, answers.aws.adminRoleARNs)
+    }
+
     func testCredentialsLastAsLongAsTheLongestJobOfTheirRole() throws {
         let plan = plan()
         XCTAssertEqual(try role(.apply, plan).sessionSeconds, 90 * 60)

@@ -32,3 +32,8 @@ output "ci_role_arns" {
   description = "ARNs of the CI roles by purpose (plan, apply, build, deploy), for the workflows' role-to-assume."
   value       = { for purpose, role in aws_iam_role.ci : purpose => role.arn }
 }
+
+output "eks_admin_role_arn" {
+  description = "ARN of the role people assume, with MFA, to administer the EKS clusters (aws eks update-kubeconfig --role-arn)."
+  value       = aws_iam_role.eks_admin.arn
+}

@@ -52,11 +52,11 @@ module "eks" {
     }
   }
 
-  # Roles of the people who administer the cluster. Add your IAM Identity Center
-  # administrator role with its path, e.g.
-  # "arn:aws:iam::000123456789:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_AdministratorAccess_0123456789abcdef"
-  # (aws iam list-roles --path-prefix /aws-reserved/sso.amazonaws.com/ lists them).
-  admin_role_arns = []
+  # Roles of the people who administer the cluster (aws.admin_role_arns in stamp.yaml;
+  # none listed: tinyedx-eks-admin of terraform/global, assumed with MFA).
+  admin_role_arns = [
+    "arn:aws:iam::000123456789:role/tinyedx-eks-admin",
+  ]
 
   # Nodes (small size)
   node_security_group_id = module.security_groups.eks_nodes_security_group_id

@@ -52,11 +52,10 @@ module "eks" {
     }
   }
 
-  # Roles of the people who administer the cluster. Add your IAM Identity Center
-  # administrator role with its path, e.g.
-  # "arn:aws:iam::000123456789:role/aws-reserved/sso.amazonaws.com/us-east-1/AWSReservedSSO_AdministratorAccess_0123456789abcdef"
-  # (aws iam list-roles --path-prefix /aws-reserved/sso.amazonaws.com/ lists them).
-  admin_role_arns = []
+  # Roles of the people who administer the cluster (aws.admin_role_arns in stamp.yaml).
+  admin_role_arns = [
+    "arn:aws:iam::000123456789:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_PlatformAdmin_0a1b2c3d4e5f6a7b",
+  ]
 
   # Nodes (small size)
   node_security_group_id = module.security_groups.eks_nodes_security_group_id
