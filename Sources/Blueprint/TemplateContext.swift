@@ -32,7 +32,7 @@ public struct TemplateContext: @unchecked Sendable {
             ],
             "dns": [
                 "domain": answers.dns.domain, "create_zone": answers.dns.hostedZoneID == nil,
-                "hosted_zone_id": answers.dns.hostedZoneID ?? "",
+                "hosted_zone_id": answers.dns.hostedZoneID ?? "", "zone_id_parameter": plan.zoneIDParameter,
             ],
             "github": [
                 "repository": answers.github.repository, "owner": owner, "name": repository,
@@ -54,6 +54,13 @@ public struct TemplateContext: @unchecked Sendable {
             "ingress": Self.ingress(plan.ingress),
             "image_build": ["cache_tag": ImageBuild.cacheTag],
             "log_resource_policies": Self.logResourcePolicies(plan),
+            "account_quotas": plan.accountQuotas.map { quota in
+                [
+                    "name": quota.name, "needed": quota.needed, "check": quota.check,
+                    "default": quota.defaultValue.map(String.init) ?? "set per account",
+                    "adjustable": quota.adjustable ? "yes (Service Quotas)" : "no",
+                ] as [String: Any]
+            },
             "cluster_admins": [
                 "role_arns": plan.clusterAdmins.roleARNs.map { ["value": $0] },
                 "create_fallback": plan.clusterAdmins.fallbackRoleName != nil,

@@ -11,6 +11,9 @@ public struct Plan: Sendable, Equatable {
     public var instances: [InstancePlan]
     /// The cluster's shared ingress controller, the same in every environment.
     public var ingress: IngressController = .harmonyTraefik
+    /// Where terraform/global publishes the ID of the zone it creates (SSM Parameter Store):
+    /// the environments look the zone up by ID, never by name.
+    public var zoneIDParameter: String { "/\(answers.project.name)/dns/zone-id" }
     /// The CloudWatch Logs resource policies of the account, shared by the environments.
     public var logResourcePolicies: [LogResourcePolicy] { LogResourcePolicyQuota.policies(answers) }
 

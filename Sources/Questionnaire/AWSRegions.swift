@@ -32,6 +32,22 @@ public enum AWSRegions {
         zoneLetters[region].map { $0.map { "\(region)\($0)" } }
     }
 
+    /// The region's code in zone IDs (`us-east-1` -> `use1`, `ap-southeast-4` -> `apse4`).
+    public static func zoneIDPrefix(of region: String) -> String? {
+        let parts = region.split(separator: "-")
+        let directions = [
+            "east": "e", "west": "w", "north": "n", "south": "s", "central": "c",
+            "southeast": "se", "northeast": "ne", "southwest": "sw", "northwest": "nw",
+        ]
+        guard parts.count == 3, let direction = directions[String(parts[1])] else { return nil }
+        return "\(parts[0])\(direction)\(parts[2])"
+    }
+
+    /// Whether `zone` has the form of a zone ID (`use1-az1`) rather than a zone name.
+    public static func isZoneID(_ zone: String) -> Bool {
+        zone.wholeMatch(of: /[a-z]+[0-9]+-az[0-9]+/) != nil
+    }
+
     /// The partition of a region name stamp cannot serve ("GovCloud", "China", "ISO"), if it looks like one.
     static func otherPartition(of region: String) -> String? {
         if region.hasPrefix("us-gov-") { return "GovCloud (US)" }

@@ -42,8 +42,8 @@ public struct Answers: Sendable, Equatable, Codable {
         public var region: String
         /// Twelve digits exactly as written (leading zeros kept).
         public var accountID: String
-        /// Zone names, e.g. `["us-east-1a", "us-east-1b"]`: a count in the questionnaire becomes
-        /// the region's first zones in letter order.
+        /// Zone names, e.g. `["us-east-1a", "us-east-1b"]`, or zone IDs (`use1-az1`), as
+        /// listed: a count in the questionnaire becomes the region's first zones in letter order.
         public var availabilityZones: [String]
         /// IAM roles of the account given cluster-admin access entries in every environment;
         /// empty: terraform/global creates `<project>-eks-admin`, assumable with MFA.

@@ -101,7 +101,7 @@ struct QuestionnaireDecoder {
             for (index, item) in sequence.items.enumerated() {
                 let itemPath = "\(path)[\(index)]"
                 record(itemPath, key: nil, value: item)
-                guard let name = text(item, at: itemPath, expected: "a zone name") else {
+                guard let name = text(item, at: itemPath, expected: "a zone name or zone ID") else {
                     unusable.insert(path)
                     continue
                 }

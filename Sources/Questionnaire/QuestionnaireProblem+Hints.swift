@@ -59,6 +59,10 @@ extension QuestionnaireProblem {
             DidYouMean.suggestion(for: Self.unquoted(zone), among: zones).map { "did you mean `\($0)`?" }
         case .zoneRepeated:
             "list each zone once"
+        case .zoneFormsMixed:
+            "list names only (`us-east-1a`) or zone IDs only (`use1-az1`)"
+        case .zoneIDNotInRegion:
+            "`aws ec2 describe-availability-zones --query 'AvailabilityZones[].ZoneId'` lists the region's zone IDs"
         case .invalidRoleARN:
             "write the role's ARN as IAM shows it, e.g. `arn:aws:iam::123456789012:role/Admin`"
         case .foreignRoleARN:

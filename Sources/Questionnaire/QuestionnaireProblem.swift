@@ -34,6 +34,8 @@ enum QuestionnaireProblem: Sendable, Equatable, CustomStringConvertible {
     case zoneListLength(count: Int, maximum: Int)
     case zoneNotInRegion(zone: String, region: String, zones: [String])
     case zoneRepeated(zone: String)
+    case zoneFormsMixed(zone: String)
+    case zoneIDNotInRegion(zone: String, region: String, prefix: String)
     case invalidRoleARN(value: String)
     case foreignRoleARN(value: String, account: String, expected: String)
     case roleRepeated(value: String)
@@ -149,6 +151,10 @@ enum QuestionnaireProblem: Sendable, Equatable, CustomStringConvertible {
             "\(zone) is not a zone of \(region); its zones: \(zones.joined(separator: ", "))"
         case .zoneRepeated(let zone):
             "\(zone) is listed twice"
+        case .zoneFormsMixed(let zone):
+            "\(zone) mixes zone names and zone IDs in one list"
+        case .zoneIDNotInRegion(let zone, let region, let prefix):
+            "\(zone) is not a zone ID of \(region) (its zone IDs start with `\(prefix)-az`)"
         case .invalidRoleARN(let value):
             "\(value) is not the ARN of an IAM role"
         case .foreignRoleARN(let value, let account, let expected):

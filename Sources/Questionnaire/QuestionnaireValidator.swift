@@ -122,9 +122,16 @@ struct ValidationRun {
             report("aws.availability_zones", .zoneListLength(count: zones.count, maximum: maximum))
         }
         var seen: Set<String> = []
+        let byID = zones.first.map(AWSRegions.isZoneID) ?? false
         for (index, zone) in zones.enumerated() {
             let path = "aws.availability_zones[\(index)]"
-            if let regionZones, !regionZones.contains(zone) {
+            if AWSRegions.isZoneID(zone) != byID {
+                report(path, .zoneFormsMixed(zone: quoted(zone)))
+                unusable.insert("aws.availability_zones")
+            } else if byID, let prefix = AWSRegions.zoneIDPrefix(of: aws.region), !zone.hasPrefix(prefix + "-az") {
+                report(path, .zoneIDNotInRegion(zone: quoted(zone), region: aws.region, prefix: prefix))
+                unusable.insert("aws.availability_zones")
+            } else if !byID, let regionZones, !regionZones.contains(zone) {
                 report(path, .zoneNotInRegion(zone: quoted(zone), region: aws.region, zones: regionZones))
                 unusable.insert("aws.availability_zones")
             } else if !seen.insert(zone).inserted {

@@ -48,3 +48,38 @@ final class LogResourcePolicyTests: XCTestCase {
         XCTAssertEqual(policy.sourceARN, "arn:aws:logs:us-east-1:000123456789:*")
     }
 }
+
+final class AccountQuotaTests: XCTestCase {
+    func testWhatTwoSmallEnvironmentsNeed() throws {
+        let answers = Answers(
+            project: .init(name: "acme", organization: "Acme"),
+            aws: .init(region: "us-east-1", accountID: "000123456789", availabilityZones: ["us-east-1a", "us-east-1b"]),
+            dns: .init(domain: "learn.acme.edu"),
+            github: .init(repository: "acme/infra"),
+            environments: [
+                .init(name: "production", size: .small, protected: true, availabilityZoneCount: 2, networkCIDR: "10.0.0.0/16"),
+                .init(name: "staging", size: .small, protected: false, availabilityZoneCount: 2, networkCIDR: "10.1.0.0/16"),
+            ],
+            instances: [
+                .init(name: "main", lmsHost: "courses.learn.acme.edu", studioHost: "studio.courses.learn.acme.edu",
+                      release: .verawood, environments: ["production", "staging"])
+            ])
+        let quotas = Dictionary(uniqueKeysWithValues: Planner().plan(answers).accountQuotas.map { ($0.name, $0) })
+        XCTAssertEqual(quotas["VPCs per region"]?.needed, 2)
+        XCTAssertEqual(quotas["Elastic IP addresses (one per NAT gateway)"]?.needed, 2, "small: one NAT gateway each")
+        // Per environment: 4 t3.large nodes (8 vCPUs), one t3.medium MongoDB member (2), the t4g.small bastion (2).
+        let vCPUs = try XCTUnwrap(quotas.first { $0.key.hasPrefix("Running On-Demand Standard") }?.value)
+        XCTAssertEqual(vCPUs.needed, 24)
+        XCTAssertNil(vCPUs.defaultValue)
+        let logs = try XCTUnwrap(quotas.first { $0.key.hasPrefix("CloudWatch Logs") }?.value)
+        XCTAssertEqual(logs.needed, 4)
+        XCTAssertFalse(logs.adjustable)
+    }
+
+    func testInstanceTypeSizesGiveTheirVCPUs() {
+        XCTAssertEqual(Plan.vCPUs(of: "t3.large"), 2)
+        XCTAssertEqual(Plan.vCPUs(of: "m6i.xlarge"), 4)
+        XCTAssertEqual(Plan.vCPUs(of: "m6i.2xlarge"), 8)
+        XCTAssertEqual(Plan.vCPUs(of: "r6i.8xlarge"), 32)
+    }
+}

@@ -24,6 +24,18 @@ locals {
   zone_name_servers = aws_route53_zone.this.name_servers
 }
 
+# The environments find the zone by this ID, not by its name: an account may hold a second
+# zone of the same name (a private one, or a leftover), and a lookup by name then fails.
+resource "aws_ssm_parameter" "zone_id" {
+  # checkov:skip=CKV2_AWS_34:A hosted zone's ID is not secret; a String parameter is readable without KMS permissions.
+  name        = "/tinyedx/dns/zone-id"
+  description = "ID of the public hosted zone of ${var.domain}, for the environments"
+  type        = "String"
+  value       = aws_route53_zone.this.zone_id
+
+  tags = { Name = "/tinyedx/dns/zone-id" }
+}
+
 ################################################################################
 # DNS query logging (CloudWatch Logs in us-east-1, encrypted with a KMS key there)
 ################################################################################

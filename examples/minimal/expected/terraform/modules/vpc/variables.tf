@@ -25,12 +25,17 @@ variable "cidr" {
 }
 
 variable "azs" {
-  description = "Availability zones to use, in order. The subnet lists are indexed like this list."
+  description = "Availability zones to use, in order: all names (`us-east-1a`) or all zone IDs (`use1-az1`, the same physical zone in every account). The subnet lists are indexed like this list."
   type        = list(string)
 
   validation {
     condition     = length(var.azs) >= 1 && length(var.azs) <= 6 && length(distinct(var.azs)) == length(var.azs)
     error_message = "Give between 1 and 6 distinct availability zones."
+  }
+
+  validation {
+    condition     = alltrue([for az in var.azs : can(regex("^[a-z]+[0-9]+-az[0-9]+$", az))]) || alltrue([for az in var.azs : !can(regex("^[a-z]+[0-9]+-az[0-9]+$", az))])
+    error_message = "Give either zone names or zone IDs, not both."
   }
 }
 

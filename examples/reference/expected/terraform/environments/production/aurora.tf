@@ -17,7 +17,7 @@ module "aurora" {
   # The large size preset: the writer plus 2 reader(s), over the zones in order.
   instance_class     = "db.r6g.xlarge"
   reader_count       = 2
-  availability_zones = module.vpc.azs
+  availability_zones = module.vpc.availability_zone_names
 
   subnet_ids         = module.vpc.data_subnet_ids
   security_group_ids = [module.security_groups.aurora_security_group_id]

@@ -17,7 +17,7 @@ module "aurora" {
   # The small size preset: the writer plus 0 reader(s), over the zones in order.
   instance_class     = "db.t4g.medium"
   reader_count       = 0
-  availability_zones = module.vpc.azs
+  availability_zones = module.vpc.availability_zone_names
 
   subnet_ids         = module.vpc.data_subnet_ids
   security_group_ids = [module.security_groups.aurora_security_group_id]

@@ -4,11 +4,15 @@
 # DNS: the public hosted zone of learn.acme.edu
 ################################################################################
 
-# terraform/global created the zone (apply it first); it is found by name. Every host of
-# this environment (staging.learn.acme.edu) is a record in it.
+# terraform/global created the zone (apply it first) and published its ID; the zone is
+# found by that ID, never by name (an account may hold two zones of one name). Every host
+# of this environment (staging.learn.acme.edu) is a record in it.
+data "aws_ssm_parameter" "zone_id" {
+  name = "/acme/dns/zone-id"
+}
+
 data "aws_route53_zone" "this" {
-  name         = "learn.acme.edu"
-  private_zone = false
+  zone_id = data.aws_ssm_parameter.zone_id.value
 }
 
 locals {

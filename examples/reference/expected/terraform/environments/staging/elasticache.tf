@@ -21,7 +21,7 @@ module "elasticache" {
   # order; Multi-AZ with automatic failover when there are replicas.
   node_type          = "cache.t4g.small"
   replicas           = 0
-  availability_zones = module.vpc.azs
+  availability_zones = module.vpc.availability_zone_names
 
   subnet_ids         = module.vpc.data_subnet_ids
   security_group_ids = [module.security_groups.elasticache_security_group_id]

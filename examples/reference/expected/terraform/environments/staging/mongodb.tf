@@ -21,7 +21,7 @@ module "mongodb" {
   # Member i runs in the data subnet of zone i mod the number of zones.
   subnet_ids         = module.vpc.data_subnet_ids
   subnet_cidr_blocks = module.vpc.data_subnet_cidr_blocks
-  availability_zones = module.vpc.azs
+  availability_zones = module.vpc.availability_zone_names
   security_group_id  = module.security_groups.mongodb_security_group_id
 
   # Names planned by stamp, read by the Tutor configuration.

@@ -11,7 +11,11 @@ locals {
   partition  = data.aws_partition.current.partition
   region     = data.aws_region.current.region
 
-  # One entry per availability zone, keyed by zone name, so that adding a zone never
+  # Zone IDs (use1-az1) name the same physical zone in every account; zone names are the
+  # account's own aliases. The subnets take whichever form `azs` uses.
+  zone_ids = alltrue([for az in var.azs : can(regex("^[a-z]+[0-9]+-az[0-9]+$", az))])
+
+  # One entry per availability zone, keyed as given, so that adding a zone never
   # renumbers the resources of the others.
   zones = {
     for index, az in var.azs : az => {
@@ -66,7 +70,8 @@ resource "aws_subnet" "public" {
   for_each = local.zones
 
   vpc_id                  = aws_vpc.this.id
-  availability_zone       = each.key
+  availability_zone       = local.zone_ids ? null : each.key
+  availability_zone_id    = local.zone_ids ? each.key : null
   cidr_block              = each.value.public
   map_public_ip_on_launch = false
 
@@ -132,9 +137,10 @@ resource "aws_nat_gateway" "this" {
 resource "aws_subnet" "application" {
   for_each = local.zones
 
-  vpc_id            = aws_vpc.this.id
-  availability_zone = each.key
-  cidr_block        = each.value.application
+  vpc_id               = aws_vpc.this.id
+  availability_zone    = local.zone_ids ? null : each.key
+  availability_zone_id = local.zone_ids ? each.key : null
+  cidr_block           = each.value.application
 
   tags = merge(
     {
@@ -179,9 +185,10 @@ resource "aws_route_table_association" "application" {
 resource "aws_subnet" "data" {
   for_each = local.zones
 
-  vpc_id            = aws_vpc.this.id
-  availability_zone = each.key
-  cidr_block        = each.value.data
+  vpc_id               = aws_vpc.this.id
+  availability_zone    = local.zone_ids ? null : each.key
+  availability_zone_id = local.zone_ids ? each.key : null
+  cidr_block           = each.value.data
 
   tags = merge(
     {

@@ -20,8 +20,13 @@ output "vpc_cidr_block" {
 }
 
 output "azs" {
-  description = "Availability zones of the VPC, in the order the subnet outputs use."
+  description = "Availability zones of the VPC as given (names or zone IDs), in the order the subnet outputs use."
   value       = var.azs
+}
+
+output "availability_zone_names" {
+  description = "Names of the VPC's availability zones in this account, in the order of `azs` (for services that take names)."
+  value       = [for az in var.azs : aws_subnet.public[az].availability_zone]
 }
 
 output "default_security_group_id" {
