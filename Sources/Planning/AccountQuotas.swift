@@ -66,3 +66,17 @@ extension Plan {
         ]
     }
 }
+
+extension Plan {
+    /// The quotas this repository needs beyond AWS's default, one sentence each, for
+    /// `stamp validate` and `stamp explain` to print as warnings: an adjustable quota is
+    /// raised in Service Quotas before the first apply.
+    public var quotaWarnings: [String] {
+        accountQuotas.compactMap { quota in
+            guard let limit = quota.defaultValue, quota.needed > limit else { return nil }
+            let action = quota.adjustable ? "raise it in Service Quotas before the first apply" : "it cannot be raised"
+            return "\(quota.name): this repository needs \(quota.needed), AWS's default is \(limit); "
+                + "\(action) (check: \(quota.check))"
+        }
+    }
+}

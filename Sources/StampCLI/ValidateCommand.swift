@@ -5,7 +5,7 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check a questionnaire and print every problem it has.",
-        discussion: "Problems are printed as PATH:LINE:COLUMN: error: KEY.PATH: message (hint). Exit 2 when there are any."
+        discussion: "Problems are printed as PATH:LINE:COLUMN: error: KEY.PATH: message (hint). Exit 2 when there are any. Account quotas the repository needs beyond AWS's defaults are printed as warnings (exit 0)."
     )
 
     @OptionGroup var options: AnswersOption
@@ -18,6 +18,9 @@ struct ValidateCommand: ParsableCommand {
             console.out(
                 "\(options.answers): ok: project \(answers.project.name), \(answers.environments.count) environment\(answers.environments.count == 1 ? "" : "s"), \(answers.instances.count) instance\(answers.instances.count == 1 ? "" : "s")"
             )
+            for warning in Planner().plan(answers).quotaWarnings {
+                console.error("\(options.answers): warning: aws.region: \(warning)")
+            }
         }
     }
 }

@@ -38,6 +38,22 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("stamp.yaml"), result.stderr)
     }
 
+    /// Staging at medium size takes a NAT gateway per zone: 3 + 3 Elastic IPs, above AWS's default of 5.
+    func testValidateWarnsAboutQuotasBeyondAWSDefaults() throws {
+        let directory = try makeTemporaryDirectory(self)
+        let yaml = try String(contentsOf: reference, encoding: .utf8)
+            .replacingOccurrences(of: "size: small\n    availability_zones: 2", with: "size: medium\n    availability_zones: 3")
+        try yaml.write(to: directory.appendingPathComponent("stamp.yaml"), atomically: true, encoding: .utf8)
+        let result = try StampProcess.run(["validate"], in: directory)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains(
+                "stamp.yaml: warning: aws.region: Elastic IP addresses (one per NAT gateway): this repository needs 6, "
+                    + "AWS's default is 5; raise it in Service Quotas before the first apply"), result.stderr)
+        let unchanged = try StampProcess.run(["validate", "--answers", reference.path], in: directory)
+        XCTAssertEqual(unchanged.stderr, "", "the reference fits the defaults")
+    }
+
     func testInvalidQuestionnaireExitsTwoWithEveryProblemAndWritesNothing() throws {
         let directory = try makeTemporaryDirectory(self)
         let yaml = try String(contentsOf: reference, encoding: .utf8)
