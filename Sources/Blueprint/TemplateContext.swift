@@ -58,6 +58,7 @@ public struct TemplateContext: @unchecked Sendable {
                 [
                     "name": quota.name, "needed": quota.needed, "check": quota.check,
                     "default": quota.defaultValue.map(String.init) ?? "set per account",
+                    "left": quota.defaultValue.map { String($0 - quota.needed) } ?? "see the check",
                     "adjustable": quota.adjustable ? "yes (Service Quotas)" : "no",
                 ] as [String: Any]
             },

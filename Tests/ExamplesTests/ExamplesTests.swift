@@ -43,6 +43,19 @@ final class ExamplesTests: XCTestCase {
         }
     }
 
+    /// SPEC §6: `aws_eks_cluster.deletion_protection` arrived in provider 6.9, so every root and
+    /// module admits 6.9 and later 6.x only (`~> 6.0` would admit versions without it).
+    func testEveryRootAndModulePinsTheAWSProviderFrom69To7() throws {
+        let answers = Self.root.appendingPathComponent("examples/reference/stamp.yaml")
+        let files = try generate(answers).generation.files.files.filter { $0.path.hasSuffix("versions.tf") }
+        XCTAssertGreaterThan(files.count, 10)
+        let pin = /source\s*=\s*"hashicorp\/aws"\s*\n\s*version\s*=\s*"([^"]*)"/
+        for file in files {
+            let versions = file.contents.matches(of: pin).map { String($0.1) }
+            XCTAssertEqual(versions, [">= 6.9, < 7.0"], file.path)
+        }
+    }
+
     func testRegeneratingIsByteIdentical() throws {
         let questionnaire = Self.root.appendingPathComponent("examples/reference/stamp.yaml")
         XCTAssertEqual(expectedFiles(of: try generate(questionnaire)), expectedFiles(of: try generate(questionnaire)))

@@ -126,7 +126,7 @@ def planned_reads(plan: dict, environment: dict, deployment: dict) -> tuple[set[
     return secret_names, parameter_names
 
 
-def _values_after(argv: list[str], option: str) -> list[str]:
+def values_after(argv: list[str], option: str) -> list[str]:
     values = []
     for item in argv[argv.index(option) + 1:]:
         if item.startswith("--"):
@@ -142,11 +142,11 @@ def reads(calls: list[Call]) -> tuple[set[str], set[str]]:
         if "get-secret-value" in argv and "--secret-id" in argv:
             secrets.add(argv[argv.index("--secret-id") + 1])
         if "batch-get-secret-value" in argv and "--secret-id-list" in argv:
-            secrets |= set(_values_after(argv, "--secret-id-list"))
+            secrets |= set(values_after(argv, "--secret-id-list"))
         if "get-parameter" in argv and "--name" in argv:
             parameters.add(argv[argv.index("--name") + 1])
         if "get-parameters" in argv and "--names" in argv:
-            parameters |= set(_values_after(argv, "--names"))
+            parameters |= set(values_after(argv, "--names"))
     return secrets, parameters
 
 

@@ -12,20 +12,14 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from .iampolicy import Request, decide
+from .sequence import values_after
 
 Facts = dict[str, str]
 Requests = list[Request]
 
 
 def _after(argv: list[str], option: str) -> list[str]:
-    if option not in argv:
-        return []
-    values = []
-    for item in argv[argv.index(option) + 1:]:
-        if item.startswith("--"):
-            break
-        values.append(item)
-    return values
+    return values_after(argv, option) if option in argv else []
 
 
 def _one(argv: list[str], option: str) -> str:
