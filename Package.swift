@@ -11,10 +11,12 @@ let package = Package(
         .executable(name: "stamp", targets: ["stamp"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Exact versions: the local mirror holds these and only these (Package.resolved is
+        // ignored, its revisions being the mirror's, not upstream's).
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         .target(name: "Questionnaire", dependencies: ["Yams"]),
@@ -40,7 +42,8 @@ let package = Package(
         .testTarget(name: "HCLTests", dependencies: ["HCL"], resources: [.copy("Corpus")]),
         .testTarget(name: "BlueprintTests", dependencies: ["Blueprint", "StampKit", "HCL", "Yams"]),
         .testTarget(name: "OutputTests", dependencies: ["Output"]),
-        .testTarget(name: "CLITests", dependencies: ["StampKit"]),
+        // The CLI tests run the `stamp` this build made, found next to the test bundle.
+        .testTarget(name: "CLITests", dependencies: ["StampKit", "stamp"]),
         .testTarget(name: "ExamplesTests", dependencies: ["StampKit"]),
     ]
 )

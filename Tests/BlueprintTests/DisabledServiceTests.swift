@@ -19,6 +19,7 @@ final class DisabledServiceTests: XCTestCase {
         ("waf", { $0.waf = false }),
         ("cloudfront", { $0.cloudfront = false }),
         ("ses", { $0.ses = false }),
+        ("opensearch", { $0.opensearch = false }),
     ]
 
     func testEveryServiceModuleIsGeneratedWhenOn() throws {
@@ -42,6 +43,26 @@ final class DisabledServiceTests: XCTestCase {
                 XCTAssertFalse(file.contents.contains("modules/\(module)\""), "\(file.path) calls modules/\(module)")
             }
         }
+    }
+
+    /// External MongoDB keeps the module for its connection-string secret only: no member,
+    /// volume, keyfile, TLS material or snapshot policy.
+    func testExternalMongoDBLeavesNoReplicaSetBehind() throws {
+        let files = try render { $0.mongodb = .external }
+        XCTAssertFalse(files.paths.contains("terraform/modules/mongodb/templates/user_data.sh.tftpl"))
+        for file in files.files where file.path.hasPrefix("terraform/") && file.path.contains("mongodb") {
+            for leftover in ["aws_instance\" \"this\"", "aws_dlm_lifecycle_policy", "mongodb/keyfile", "mongodb/tls", "ca_certificate_parameter_name"] {
+                XCTAssertFalse(file.contents.contains(leftover), "\(file.path) still has \(leftover)")
+            }
+        }
+        XCTAssertTrue(files.files.contains { $0.contents.contains("mongodb/connection") })
+    }
+
+    /// Every toggle of `services` has a test here: the four modules above, opensearch, and
+    /// MongoDB's mode (a new toggle must be added to one of them).
+    func testEveryServiceToggleIsCovered() throws {
+        let toggles = Mirror(reflecting: Answers.Services()).children.compactMap(\.label).sorted()
+        XCTAssertEqual(toggles, (switches.map(\.module) + ["mongodb"]).sorted())
     }
 
     func testWithoutCloudFrontNoUSEast1ProviderOrCDNHostIsLeft() throws {

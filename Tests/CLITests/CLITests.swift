@@ -38,6 +38,37 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("stamp.yaml"), result.stderr)
     }
 
+    /// Two processes hash with different seeds, so dictionary order differs between them: the
+    /// same answers must still give the same bytes (one process could not show it).
+    func testGeneratingInTwoProcessesIsByteIdentical() throws {
+        let directory = try makeTemporaryDirectory(self)
+        for output in ["one", "two"] {
+            let result = try StampProcess.run(["generate", "--answers", reference.path, "--output", output], in: directory)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertNil(ProcessInfo.processInfo.environment["SWIFT_DETERMINISTIC_HASHING"], "hashing must be seeded")
+        }
+        let one = try files(in: directory.appendingPathComponent("one"))
+        let two = try files(in: directory.appendingPathComponent("two"))
+        XCTAssertGreaterThan(one.count, 100)
+        XCTAssertEqual(one.keys.sorted(), two.keys.sorted())
+        for (path, bytes) in one where bytes != two[path] {
+            XCTFail("\(path) differs between two generations")
+        }
+    }
+
+    private func files(in folder: URL) throws -> [String: Data] {
+        let paths = FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []
+        var found: [String: Data] = [:]
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            let url = folder.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                found[path] = try Data(contentsOf: url)
+            }
+        }
+        return found
+    }
+
     /// Staging at medium size takes a NAT gateway per zone: 3 + 3 Elastic IPs, above AWS's default of 5.
     func testValidateWarnsAboutQuotasBeyondAWSDefaults() throws {
         let directory = try makeTemporaryDirectory(self)

@@ -9,11 +9,12 @@ struct StampProcess {
         var stderr: String
     }
 
-    /// `$STAMP_BINARY`, else the debug build `swift test` makes (`.build/debug/stamp`).
+    /// `$STAMP_BINARY`, else the `stamp` built with these tests (the test target depends on
+    /// it), next to the test bundle in the build's products directory.
     static var binary: URL {
         get throws {
             let url = ProcessInfo.processInfo.environment["STAMP_BINARY"].map { URL(fileURLWithPath: $0) }
-                ?? packageRoot.appendingPathComponent(".build/debug/stamp")
+                ?? productsDirectory.appendingPathComponent("stamp")
             guard FileManager.default.isExecutableFile(atPath: url.path) else {
                 throw MissingBinary(path: url.path)
             }
@@ -21,9 +22,19 @@ struct StampProcess {
         }
     }
 
+    /// Where SwiftPM put the products of this build (as swift-argument-parser's test helpers find it).
+    static var productsDirectory: URL {
+        #if os(macOS)
+            if let bundle = Bundle.allBundles.first(where: { $0.bundlePath.hasSuffix(".xctest") }) {
+                return bundle.bundleURL.deletingLastPathComponent()
+            }
+        #endif
+        return Bundle.main.bundleURL
+    }
+
     struct MissingBinary: Error, CustomStringConvertible {
         var path: String
-        var description: String { "no stamp binary at \(path): run `swift build` (make test does) before the CLI tests" }
+        var description: String { "no stamp binary at \(path): `swift test` builds it with the CLI tests" }
     }
 
     static func run(
