@@ -33,7 +33,7 @@ demo: build
 ## Everything CI checks: unit tests, then the generated repositories.
 test: tools unit verify
 
-unit: tools build
+unit: tools build lint
 	swift test
 	cd Tests/RealClients && $(CLIENTS_PYTHON) -m unittest discover --start-directory tests --top-level-directory .
 
@@ -73,8 +73,9 @@ $(LINT_VENV)/bin/actionlint:
 format:
 	swift format --in-place --recursive Sources Tests Plugins Package.swift
 
+# Warnings are errors: `make format` fixes what swift-format can.
 lint:
-	swift format lint --recursive Sources Tests Plugins Package.swift
+	swift format lint --strict --recursive Sources Tests Plugins Package.swift
 
 clean:
 	rm -rf .build out

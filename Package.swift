@@ -29,7 +29,9 @@ let package = Package(
         ),
         .target(name: "Output", dependencies: ["Blueprint", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "StampKit", dependencies: ["Questionnaire", "Planning", "Blueprint", "Output", "Yams"]),
-        .target(name: "StampCLI", dependencies: ["StampKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(
+            name: "StampCLI",
+            dependencies: ["StampKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "stamp", dependencies: ["StampCLI"]),
 
         // Embeds blueprints/ into the Blueprint target as Swift string literals, so a copied

@@ -24,8 +24,9 @@ struct EmbedBlueprints: BuildToolPlugin {
     }
 
     private func blueprintFiles(under root: URL) throws -> [URL] {
-        guard let walker = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        guard
+            let walker = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: [.isRegularFileKey])
         else { return [] }
         var files: [URL] = []
         for case let url as URL in walker

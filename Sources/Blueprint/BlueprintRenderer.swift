@@ -38,7 +38,9 @@ public struct BlueprintRenderer: Sendable {
         case nil:
             return [context.root]
         case .environment:
-            return plan.environments.map { context.root.merging(["environment": context.environments[$0.name]!]) { $1 } }
+            return plan.environments.map {
+                context.root.merging(["environment": context.environments[$0.name]!]) { $1 }
+            }
         case .instance:
             return plan.instances.map { context.root.merging(["instance": context.instances[$0.name]!]) { $1 } }
         case .deployment:

@@ -76,7 +76,8 @@ enum ContentEscaping: String, CaseIterable {
                 out += "\\" + String(character)
             case "_":
                 let before = index > 0 && (characters[index - 1].isLetter || characters[index - 1].isNumber)
-                let after = index + 1 < characters.count
+                let after =
+                    index + 1 < characters.count
                     && (characters[index + 1].isLetter || characters[index + 1].isNumber)
                 out += before && after ? "_" : "\\_"
             case "\n", "\r":

@@ -13,8 +13,10 @@ extension TemplateContext {
             "names": names(environment.names),
             "secrets": [
                 "redis_auth": environment.secrets.redisAuth, "opensearch_master": environment.secrets.openSearchMaster,
-                "mongodb_admin": environment.secrets.mongodbAdmin, "mongodb_keyfile": environment.secrets.mongodbKeyfile,
-                "mongodb_tls": environment.secrets.mongodbTLS, "mongodb_connection": environment.secrets.mongodbConnection,
+                "mongodb_admin": environment.secrets.mongodbAdmin,
+                "mongodb_keyfile": environment.secrets.mongodbKeyfile,
+                "mongodb_tls": environment.secrets.mongodbTLS,
+                "mongodb_connection": environment.secrets.mongodbConnection,
                 "ses_smtp": environment.secrets.sesSMTP,
             ],
             "log_retention_days": environment.flowLogRetentionDays,
@@ -100,7 +102,10 @@ extension TemplateContext {
             "mysql_database": isolation.mysqlDatabase,
             "mysql_user": isolation.mysqlUser, "mongodb_database": isolation.mongodbDatabase,
             "mongodb_user": isolation.mongodbUser,
-            "secrets": ["mysql": isolation.secrets.mysql, "mongodb": isolation.secrets.mongodb, "tutor": isolation.secrets.tutor],
+            "secrets": [
+                "mysql": isolation.secrets.mysql, "mongodb": isolation.secrets.mongodb,
+                "tutor": isolation.secrets.tutor,
+            ],
             "workload_role_parameter": isolation.workloadRoleParameter,
         ]
     }

@@ -20,7 +20,8 @@ struct TutorTableCheck {
             row.requirements.compactMap(Self.pin).map { ($0.name.lowercased(), $0.version) }, uniquingKeysWith: { $1 })
         if let line = row.requirements.first(where: { Self.pin($0) == nil }) {
             throw BlueprintError.invalidManifest(
-                path: "blueprint.yaml", reason: "tutor.\(release).requirements: `\(line)` is not an exact name==version pin")
+                path: "blueprint.yaml",
+                reason: "tutor.\(release).requirements: `\(line)` is not an exact name==version pin")
         }
         for (name, version) in [("tutor", row.version)] + row.plugins.sorted(by: { $0.key < $1.key })
         where pins[name.lowercased()] != version {

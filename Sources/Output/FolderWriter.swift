@@ -33,7 +33,9 @@ public struct FolderWriter: Sendable {
             switch try tree.kind(of: parent) {
             case nil: try Disk.makeDirectory(tree.absolute(parent))
             case .directory: break
-            default: throw OutputError.io(path: tree.absolute(parent), underlying: "a directory is needed here, but a file is in the way")
+            default:
+                throw OutputError.io(
+                    path: tree.absolute(parent), underlying: "a directory is needed here, but a file is in the way")
             }
         }
         if let kind = try tree.kind(of: file.path), kind != .file {

@@ -40,7 +40,9 @@ public enum ThreeWayMerge {
         let changes =
             LineDiff.hunks(LineDiff.script(baseLines, oursLines)).map { Change(hunk: $0, lines: o, isOurs: true) }
             + LineDiff.hunks(LineDiff.script(baseLines, theirsLines)).map { Change(hunk: $0, lines: t, isOurs: false) }
-        let sorted = changes.sorted { ($0.hunk.a.lowerBound, $0.hunk.a.upperBound) < ($1.hunk.a.lowerBound, $1.hunk.a.upperBound) }
+        let sorted = changes.sorted {
+            ($0.hunk.a.lowerBound, $0.hunk.a.upperBound) < ($1.hunk.a.lowerBound, $1.hunk.a.upperBound)
+        }
 
         var out: [String] = []
         var conflicts = 0

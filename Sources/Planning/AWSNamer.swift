@@ -42,7 +42,9 @@ public struct AWSNamer: Sendable {
     public func bucket(_ parts: [String]) -> String {
         let stem = ([project] + parts).joined(separator: "-")
         let suffix = "-" + accountRegionHash
-        return Self.fit(stem, limit: NameLimit(service: "S3 bucket", maxLength: NameLimit.s3Bucket.maxLength - suffix.count)) + suffix
+        return Self.fit(
+            stem, limit: NameLimit(service: "S3 bucket", maxLength: NameLimit.s3Bucket.maxLength - suffix.count))
+            + suffix
     }
 
     /// MySQL and MongoDB identifiers: `_` instead of `-`.

@@ -50,19 +50,25 @@ extension Plan {
         let region = answers.aws.region
         let quota = { (service: String, code: String) in AccountQuota.serviceQuota(service, code, region: region) }
         return [
-            AccountQuota(name: "VPCs per region", defaultValue: 5, needed: environments.count, adjustable: true,
-                         check: quota("vpc", "L-F678F1CE")),
-            AccountQuota(name: "Internet gateways per region", defaultValue: 5, needed: environments.count,
-                         adjustable: true, check: quota("vpc", "L-A4707A72")),
-            AccountQuota(name: "Elastic IP addresses (one per NAT gateway)", defaultValue: 5, needed: natGateways,
-                         adjustable: true, check: quota("ec2", "L-0263D0A3")),
-            AccountQuota(name: "NAT gateways per availability zone", defaultValue: 5, needed: environments.count,
-                         adjustable: true, check: quota("vpc", "L-FE5A380F")),
-            AccountQuota(name: "Running On-Demand Standard instances, in vCPUs (EKS nodes at their maximum, MongoDB, bastion)",
-                         defaultValue: nil, needed: vCPUs, adjustable: true, check: quota("ec2", "L-1216C47A")),
-            AccountQuota(name: "CloudWatch Logs resource policies (the busiest region)",
-                         defaultValue: LogResourcePolicyQuota.perRegion, needed: logPolicies, adjustable: false,
-                         check: "aws logs describe-resource-policies --region \(region) --query 'length(resourcePolicies)'"),
+            AccountQuota(
+                name: "VPCs per region", defaultValue: 5, needed: environments.count, adjustable: true,
+                check: quota("vpc", "L-F678F1CE")),
+            AccountQuota(
+                name: "Internet gateways per region", defaultValue: 5, needed: environments.count,
+                adjustable: true, check: quota("vpc", "L-A4707A72")),
+            AccountQuota(
+                name: "Elastic IP addresses (one per NAT gateway)", defaultValue: 5, needed: natGateways,
+                adjustable: true, check: quota("ec2", "L-0263D0A3")),
+            AccountQuota(
+                name: "NAT gateways per availability zone", defaultValue: 5, needed: environments.count,
+                adjustable: true, check: quota("vpc", "L-FE5A380F")),
+            AccountQuota(
+                name: "Running On-Demand Standard instances, in vCPUs (EKS nodes at their maximum, MongoDB, bastion)",
+                defaultValue: nil, needed: vCPUs, adjustable: true, check: quota("ec2", "L-1216C47A")),
+            AccountQuota(
+                name: "CloudWatch Logs resource policies (the busiest region)",
+                defaultValue: LogResourcePolicyQuota.perRegion, needed: logPolicies, adjustable: false,
+                check: "aws logs describe-resource-policies --region \(region) --query 'length(resourcePolicies)'"),
         ]
     }
 }

@@ -42,7 +42,9 @@ enum CISecretAccess {
         let instance = DeploymentSecrets(prefix: "\(environment.namePrefix)/\(anyInstance)")
         var names = [environment.secrets.redisAuth, instance.mysql]
         if services.mongodb == .replicaSet {
-            names += [environment.secrets.mongodbAdmin, environment.secrets.mongodbKeyfile, environment.secrets.mongodbTLS]
+            names += [
+                environment.secrets.mongodbAdmin, environment.secrets.mongodbKeyfile, environment.secrets.mongodbTLS,
+            ]
             names.append(instance.mongodb)
         }
         if services.opensearch { names.append(environment.secrets.openSearchMaster) }

@@ -110,7 +110,8 @@ public struct EnvironmentParameters: Sendable, Equatable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case auroraWriterEndpoint, auroraReaderEndpoint, redisPrimaryEndpoint, mongodbHosts, mongodbFirstMember
-        case mongodbReplicaSet, mongodbCACertificate, albTargetGroupARN, loadBalancerControllerRoleARN, auroraMasterSecretARN, ebsKMSKeyARN
+        case mongodbReplicaSet, mongodbCACertificate, albTargetGroupARN, loadBalancerControllerRoleARN,
+            auroraMasterSecretARN, ebsKMSKeyARN
         case openSearchEndpoint = "opensearchEndpoint"
     }
 

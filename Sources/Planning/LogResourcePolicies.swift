@@ -35,23 +35,31 @@ public enum LogResourcePolicyQuota {
         var policies: [LogResourcePolicy] = []
         if answers.dns.hostedZoneID == nil {
             // Route 53 delivers query logs only to us-east-1 (terraform/global/dns.tf).
-            policies.append(.init(writer: .route53, name: "\(project)-route53-query-logging", region: cloudFrontRegion,
-                                  logGroupPattern: "/aws/route53/\(answers.dns.domain)", principal: "route53.amazonaws.com"))
+            policies.append(
+                .init(
+                    writer: .route53, name: "\(project)-route53-query-logging", region: cloudFrontRegion,
+                    logGroupPattern: "/aws/route53/\(answers.dns.domain)", principal: "route53.amazonaws.com"))
         }
         if answers.services.waf {
             // WAF requires the prefix aws-waf-logs-; regional and CloudFront-scope log groups share it.
-            let regions = [region] + (answers.services.cloudfront && region != cloudFrontRegion ? [cloudFrontRegion] : [])
+            let regions =
+                [region] + (answers.services.cloudfront && region != cloudFrontRegion ? [cloudFrontRegion] : [])
             policies += regions.map {
-                .init(writer: .waf, name: "\(project)-waf-log-delivery", region: $0, logGroupPattern: "aws-waf-logs-\(project)-*",
-                      principal: "delivery.logs.amazonaws.com", sourceARN: "arn:aws:logs:\($0):\(account):*")
+                .init(
+                    writer: .waf, name: "\(project)-waf-log-delivery", region: $0,
+                    logGroupPattern: "aws-waf-logs-\(project)-*",
+                    principal: "delivery.logs.amazonaws.com", sourceARN: "arn:aws:logs:\($0):\(account):*")
             }
         }
         if answers.services.opensearch {
-            policies.append(.init(writer: .opensearch, name: "\(project)-opensearch-log-publishing", region: region,
-                                  logGroupPattern: "/aws/opensearch/\(project)-*", principal: "es.amazonaws.com",
-                                  sourceARN: "arn:aws:es:\(region):\(account):domain/\(project)-*"))
+            policies.append(
+                .init(
+                    writer: .opensearch, name: "\(project)-opensearch-log-publishing", region: region,
+                    logGroupPattern: "/aws/opensearch/\(project)-*", principal: "es.amazonaws.com",
+                    sourceARN: "arn:aws:es:\(region):\(account):domain/\(project)-*"))
         }
-        policies.append(.init(writer: .elasticache, name: "(kept by ElastiCache)", region: region, logGroupPattern: nil))
+        policies.append(
+            .init(writer: .elasticache, name: "(kept by ElastiCache)", region: region, logGroupPattern: nil))
         return policies
     }
 

@@ -56,7 +56,8 @@ public struct Planner: Sendable {
             namePrefix: namer.name([environment, instance.name]),
             hosts: answers.hosts(of: instance, in: environment),
             buckets: DeploymentBuckets(environment: environment, instance: instance.name, namer: namer),
-            isolation: DataIsolation(instance: instance.name, position: position, environmentPrefix: namer.name([environment])),
+            isolation: DataIsolation(
+                instance: instance.name, position: position, environmentPrefix: namer.name([environment])),
             imageRepository: namer.name([instance.name])
         )
     }

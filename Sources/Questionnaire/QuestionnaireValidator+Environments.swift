@@ -142,7 +142,9 @@ extension ValidationRun {
         guard usable("environments"), usable("instances"), !answers.instances.isEmpty else { return }
         let indexes = answers.instances.indices
         // An instance whose list could not be read might name any environment: stay quiet then.
-        guard indexes.allSatisfy({ usable("instances[\($0)]") && usable("instances[\($0)].environments") }) else { return }
+        guard indexes.allSatisfy({ usable("instances[\($0)]") && usable("instances[\($0)].environments") }) else {
+            return
+        }
         // A misspelt environment name in some instance is already reported, and is most likely
         // the environment that looks unused: one report is enough.
         let declared = Set(answers.environments.map(\.name))
@@ -154,7 +156,9 @@ extension ValidationRun {
                 diagnostics.append(
                     Diagnostic(
                         file: file, location: sourceMap.keys[path] ?? sourceMap.location(of: path), keyPath: path,
-                        problem: .tooManyInstances(name: quoted(environment.name), count: running, maximum: Self.maximumInstancesPerEnvironment)))
+                        problem: .tooManyInstances(
+                            name: quoted(environment.name), count: running, maximum: Self.maximumInstancesPerEnvironment
+                        )))
             }
             if running == 0 {
                 let path = "environments.\(environment.name)"
@@ -204,7 +208,8 @@ extension ValidationRun {
                 continue
             }
             let account = String(match.1)
-            if usable("aws.account_id"), NameRules.isAccountID(answers.aws.accountID), account != answers.aws.accountID {
+            if usable("aws.account_id"), NameRules.isAccountID(answers.aws.accountID), account != answers.aws.accountID
+            {
                 report(path, .foreignRoleARN(value: quoted(arn), account: account, expected: answers.aws.accountID))
             } else if !seen.insert(arn).inserted {
                 report(path, .roleRepeated(value: quoted(arn)))

@@ -13,7 +13,8 @@ struct BlueprintCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
             abstract: "Copy the built-in blueprint into a directory for customising.",
-            discussion: "Then pass it to `stamp generate --blueprint DIR`. The directory must be new or empty unless --force."
+            discussion:
+                "Then pass it to `stamp generate --blueprint DIR`. The directory must be new or empty unless --force."
         )
 
         @Argument(help: ArgumentHelp("Where to write the blueprint.", valueName: "dir"))
@@ -28,7 +29,9 @@ struct BlueprintCommand: ParsableCommand {
                 let blueprint = try BlueprintLoader().builtIn()
                 let written = try FolderWriter().write(
                     blueprint.files, to: URL(fileURLWithPath: directory), force: force)
-                console.out("wrote \(written.count) files of blueprint \(blueprint.manifest.name) \(blueprint.manifest.version) to \(directory)")
+                console.out(
+                    "wrote \(written.count) files of blueprint \(blueprint.manifest.name) \(blueprint.manifest.version) to \(directory)"
+                )
             }
         }
     }

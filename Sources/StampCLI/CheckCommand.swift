@@ -25,15 +25,19 @@ struct CheckCommand: ParsableCommand {
         var failed = false
         try reportingFailures(console) {
             let directory = URL(fileURLWithPath: output)
-            guard let yaml = try ManifestLoader().answers(in: directory), try ManifestLoader().manifest(in: directory) != nil
+            guard let yaml = try ManifestLoader().answers(in: directory),
+                try ManifestLoader().manifest(in: directory) != nil
             else { throw OutputError.notGeneratedByStamp(directory: directory.path) }
-            let answers = try QuestionnaireLoader().load(yaml: yaml, file: "\(output)/\(RepositoryLayout.answersPath)").answers
+            let answers = try QuestionnaireLoader().load(yaml: yaml, file: "\(output)/\(RepositoryLayout.answersPath)")
+                .answers
             let repository = try StampGenerator().generate(answers, blueprint: try BlueprintLoader().builtIn())
             let statuses = try RepositoryComparison(directory: directory).statuses(of: repository.generation)
             let stale = statuses.filter(\.stale)
             let edited = statuses.filter { $0.editedByUser && $0.onDisk != nil && !$0.stale }
             for status in stale {
-                let reason = status.generated == nil ? "no longer generated" : status.onDisk == nil ? "deleted, still generated" : "stale"
+                let reason =
+                    status.generated == nil
+                    ? "no longer generated" : status.onDisk == nil ? "deleted, still generated" : "stale"
                 console.out("\(reason): \(status.path)")
             }
             for status in edited {

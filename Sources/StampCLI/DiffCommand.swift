@@ -5,13 +5,17 @@ import StampKit
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Show what regenerating would change: a unified diff of the new generation against the files on disk.",
-        discussion: "Exit 0 when they are identical, 1 when they differ. Files you added are not stamp's and never appear."
+        abstract:
+            "Show what regenerating would change: a unified diff of the new generation against the files on disk.",
+        discussion:
+            "Exit 0 when they are identical, 1 when they differ. Files you added are not stamp's and never appear."
     )
 
     @OptionGroup var options: AnswersOption
 
-    @Option(name: .long, help: ArgumentHelp("The generated repository (default: ./<project.name>-infra).", valueName: "dir"))
+    @Option(
+        name: .long, help: ArgumentHelp("The generated repository (default: ./<project.name>-infra).", valueName: "dir")
+    )
     var output: String?
 
     @Flag(help: "Print one line per changed file with its added and removed line counts.")
@@ -46,7 +50,8 @@ struct DiffCommand: ParsableCommand {
         var lines = rows.map { "\($0.0.padding(toLength: width, withPad: " ", startingAt: 0)) | +\($0.1) -\($0.2)" }
         let added = rows.map(\.1).reduce(0, +)
         let removed = rows.map(\.2).reduce(0, +)
-        lines.append("\(rows.count) file\(rows.count == 1 ? "" : "s") changed, \(added) insertions(+), \(removed) deletions(-)")
+        lines.append(
+            "\(rows.count) file\(rows.count == 1 ? "" : "s") changed, \(added) insertions(+), \(removed) deletions(-)")
         return lines.joined(separator: "\n")
     }
 
@@ -54,11 +59,10 @@ struct DiffCommand: ParsableCommand {
     static func coloured(_ diff: String) -> String {
         diff.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let code: String? =
-                if line.hasPrefix("diff --git") || line.hasPrefix("+++ ") || line.hasPrefix("--- ") { "1" }
-                else if line.hasPrefix("@@") { "36" }
-                else if line.hasPrefix("+") { "32" }
-                else if line.hasPrefix("-") { "31" }
-                else { nil }
+                if line.hasPrefix("diff --git") || line.hasPrefix("+++ ") || line.hasPrefix("--- ") {
+                    "1"
+                } else if line.hasPrefix("@@") { "36" } else if line.hasPrefix("+") { "32" } else if line.hasPrefix("-")
+                { "31" } else { nil }
             return code.map { "\u{1B}[\($0)m\(line)\u{1B}[0m" } ?? String(line)
         }.joined(separator: "\n")
     }

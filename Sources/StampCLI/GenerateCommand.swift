@@ -15,10 +15,13 @@ struct GenerateCommand: ParsableCommand {
 
     @OptionGroup var options: AnswersOption
 
-    @Option(name: .long, help: ArgumentHelp("The directory to write (default: ./<project.name>-infra).", valueName: "dir"))
+    @Option(
+        name: .long, help: ArgumentHelp("The directory to write (default: ./<project.name>-infra).", valueName: "dir"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("Use the blueprint in this directory instead of the built-in one.", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Use the blueprint in this directory instead of the built-in one.", valueName: "dir"))
     var blueprint: String?
 
     @Flag(help: "Write into a directory stamp did not generate, and replace files you edited.")

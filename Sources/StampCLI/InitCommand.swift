@@ -34,7 +34,9 @@ struct InitCommand: ParsableCommand {
             // What init writes must validate: a starter that fails would be a stamp bug.
             _ = try QuestionnaireLoader().load(yaml: yaml, file: path)
             try SingleFileWriter().write(yaml, to: url, overwrite: force)
-            console.out("wrote \(path): edit it, then run `stamp validate --answers \(path)` and `stamp generate --answers \(path)`")
+            console.out(
+                "wrote \(path): edit it, then run `stamp validate --answers \(path)` and `stamp generate --answers \(path)`"
+            )
         }
     }
 
@@ -71,7 +73,8 @@ struct InitCommand: ParsableCommand {
         apply: (inout StarterValues, String) -> Bool
     ) throws {
         while true {
-            let current = keyPath == "aws.availability_zones" ? String(values.availabilityZones) : currentValue(values, keyPath)
+            let current =
+                keyPath == "aws.availability_zones" ? String(values.availabilityZones) : currentValue(values, keyPath)
             guard let answer = console.ask(question, default: current) else {
                 throw UsageError(message: "input ended before every question was answered")
             }

@@ -6,7 +6,8 @@ import StampKit
 public struct StampCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "stamp",
-        abstract: "Turn one questionnaire (stamp.yaml) into a ready-to-apply Open edX on AWS infrastructure repository.",
+        abstract:
+            "Turn one questionnaire (stamp.yaml) into a ready-to-apply Open edX on AWS infrastructure repository.",
         discussion: """
             Exit codes: 0 success; 1 differences found or conflicts left; 2 invalid questionnaire, \
             blueprint or usage; 3 I/O or environment failure.

@@ -5,7 +5,8 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check a questionnaire and print every problem it has.",
-        discussion: "Problems are printed as PATH:LINE:COLUMN: error: KEY.PATH: message (hint). Exit 2 when there are any. Account quotas the repository needs beyond AWS's defaults are printed as warnings (exit 0)."
+        discussion:
+            "Problems are printed as PATH:LINE:COLUMN: error: KEY.PATH: message (hint). Exit 2 when there are any. Account quotas the repository needs beyond AWS's defaults are printed as warnings (exit 0)."
     )
 
     @OptionGroup var options: AnswersOption
@@ -42,7 +43,9 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var options: AnswersOption
 
-    @Option(name: .long, help: ArgumentHelp("Use the blueprint in this directory instead of the built-in one.", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Use the blueprint in this directory instead of the built-in one.", valueName: "dir"))
     var blueprint: String?
 
     @Option(name: .long, help: "Output format: text or json.")

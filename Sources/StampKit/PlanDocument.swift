@@ -20,11 +20,14 @@ public struct PlanDocument: Encodable, Sendable {
 
     public init(plan: Plan, blueprint: BlueprintManifest) {
         let answers = plan.answers
-        self.blueprint = BlueprintInfo(name: blueprint.name, version: blueprint.version, versions: blueprint.versions ?? [:])
+        self.blueprint = BlueprintInfo(
+            name: blueprint.name, version: blueprint.version, versions: blueprint.versions ?? [:])
         project = Project(
             name: answers.project.name, organization: answers.project.organization,
             platformName: TutorText.platformName(answers.project.organization), contact: answers.project.contact)
-        aws = AWS(region: answers.aws.region, accountID: answers.aws.accountID, availabilityZones: answers.aws.availabilityZones)
+        aws = AWS(
+            region: answers.aws.region, accountID: answers.aws.accountID,
+            availabilityZones: answers.aws.availabilityZones)
         dns = DNS(domain: answers.dns.domain, hostedZoneID: answers.dns.hostedZoneID)
         github = GitHub(repository: answers.github.repository, defaultBranch: answers.github.defaultBranch)
         services = Services(answers.services)

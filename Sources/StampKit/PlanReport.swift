@@ -8,7 +8,9 @@ public struct PlanReport: Sendable {
     public var text: String {
         var lines: [String] = []
         let answers = plan.answers
-        lines.append("\(answers.project.name) (\(answers.project.organization)): \(answers.aws.region), account \(answers.aws.accountID), domain \(answers.dns.domain)")
+        lines.append(
+            "\(answers.project.name) (\(answers.project.organization)): \(answers.aws.region), account \(answers.aws.accountID), domain \(answers.dns.domain)"
+        )
         lines.append("Apply order: bootstrap, global, " + plan.applyOrder.map(\.name).joined(separator: ", "))
         lines.append("Terraform state: s3://\(plan.stateBucket)")
         for environment in plan.environments {
@@ -19,7 +21,12 @@ public struct PlanReport: Sendable {
         lines.append("Instances")
         lines += table(
             ["instance", "release", "environments", "database"],
-            plan.instances.map { [$0.name, "\($0.release.rawValue) (Tutor \($0.release.tutorMajorVersion))", $0.environments.joined(separator: ", "), $0.databaseName] })
+            plan.instances.map {
+                [
+                    $0.name, "\($0.release.rawValue) (Tutor \($0.release.tutorMajorVersion))",
+                    $0.environments.joined(separator: ", "), $0.databaseName,
+                ]
+            })
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -35,7 +42,9 @@ public struct PlanReport: Sendable {
             ["tier", "zone", "cidr", "addresses"],
             [("public", \ZonePlan.publicSubnet), ("application", \.applicationSubnet), ("data", \.dataSubnet)]
                 .flatMap { tier, keyPath in
-                    network.zones.map { [tier, $0.name, $0[keyPath: keyPath].description, String($0[keyPath: keyPath].usableAddresses)] }
+                    network.zones.map {
+                        [tier, $0.name, $0[keyPath: keyPath].description, String($0[keyPath: keyPath].usableAddresses)]
+                    }
                 }
         ).map { "  " + $0 }
         lines.append("  Sizes")
@@ -43,7 +52,12 @@ public struct PlanReport: Sendable {
         lines.append("  Hosts")
         lines += table(
             ["instance", "lms", "studio", "preview", "apps", "cdn"],
-            environment.deployments.map { [$0.instance, $0.hosts.lms, $0.hosts.studio, $0.hosts.preview ?? "-", $0.hosts.apps, $0.hosts.cdn ?? "-"] }
+            environment.deployments.map {
+                [
+                    $0.instance, $0.hosts.lms, $0.hosts.studio, $0.hosts.preview ?? "-", $0.hosts.apps,
+                    $0.hosts.cdn ?? "-",
+                ]
+            }
         ).map { "    " + $0 }
         lines.append("  Certificates (ACM, DNS-validated)")
         lines += certificateLines(environment).map { "    " + $0 }
@@ -53,19 +67,25 @@ public struct PlanReport: Sendable {
             [
                 [environment.names.logBucket, "access logs (ALB, S3, CloudFront)"],
                 [environment.names.backupsBucket, "backups (MongoDB dumps, exports)"],
-            ] + environment.deployments.flatMap {
-                [
-                    [$0.buckets.publicAssets, "\($0.instance): public assets" + ($0.hosts.cdn.map { ", served at \($0)" } ?? "")],
-                    [$0.buckets.privateFiles, "\($0.instance): uploads, reports, exports (pre-signed URLs only)"],
-                ]
-            }
+            ]
+                + environment.deployments.flatMap {
+                    [
+                        [
+                            $0.buckets.publicAssets,
+                            "\($0.instance): public assets" + ($0.hosts.cdn.map { ", served at \($0)" } ?? ""),
+                        ],
+                        [$0.buckets.privateFiles, "\($0.instance): uploads, reports, exports (pre-signed URLs only)"],
+                    ]
+                }
         ).map { "    " + $0 }
         return lines
     }
 
     private func certificateLines(_ environment: EnvironmentPlan) -> [String] {
         environment.deployments.flatMap { deployment -> [String] in
-            var lines = ["\(deployment.instance): \(deployment.loadBalancerHosts.joined(separator: ", ")) (\(plan.answers.aws.region), load balancer)"]
+            var lines = [
+                "\(deployment.instance): \(deployment.loadBalancerHosts.joined(separator: ", ")) (\(plan.answers.aws.region), load balancer)"
+            ]
             if let cdn = deployment.hosts.cdn {
                 lines.append("\(deployment.instance): \(cdn) (us-east-1, CloudFront)")
             }
@@ -83,12 +103,18 @@ public struct PlanReport: Sendable {
             "Redis          \(size.redisNodeType), primary + \(size.redisReplicas) replica\(size.redisReplicas == 1 ? "" : "s")",
         ]
         if services.opensearch {
-            let masters = size.opensearchMasterNodes > 0 ? ", \(size.opensearchMasterNodes) dedicated masters (\(size.opensearchMasterType))" : ""
-            lines.append("OpenSearch     \(size.opensearchInstanceType), \(search.dataNodes) data node\(search.dataNodes == 1 ? "" : "s") in \(search.zoneCount) zone\(search.zoneCount == 1 ? "" : "s")\(masters)")
+            let masters =
+                size.opensearchMasterNodes > 0
+                ? ", \(size.opensearchMasterNodes) dedicated masters (\(size.opensearchMasterType))" : ""
+            lines.append(
+                "OpenSearch     \(size.opensearchInstanceType), \(search.dataNodes) data node\(search.dataNodes == 1 ? "" : "s") in \(search.zoneCount) zone\(search.zoneCount == 1 ? "" : "s")\(masters)"
+            )
         }
         switch services.mongodb {
         case .replicaSet:
-            lines.append("MongoDB        \(size.mongodbInstanceType), \(size.mongodbMembers) member\(size.mongodbMembers == 1 ? "" : "s"), \(size.mongodbVolumeGiB) GiB each")
+            lines.append(
+                "MongoDB        \(size.mongodbInstanceType), \(size.mongodbMembers) member\(size.mongodbMembers == 1 ? "" : "s"), \(size.mongodbVolumeGiB) GiB each"
+            )
         case .external:
             lines.append("MongoDB        external (connection string in Secrets Manager)")
         }

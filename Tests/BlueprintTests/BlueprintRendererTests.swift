@@ -64,15 +64,21 @@ final class BlueprintRendererTests: XCTestCase {
                 template: env.mustache
                 when: services.cloudfront
             """,
-            templates: ["env.mustache": "{{environment.name}}:{{environment.vpc.cidr}}\n", "deployment.mustache": "{{deployment.hosts.lms}}\n"])
+            templates: [
+                "env.mustache": "{{environment.name}}:{{environment.vpc.cidr}}\n",
+                "deployment.mustache": "{{deployment.hosts.lms}}\n",
+            ])
         var answers = try answers()
         answers.services.cloudfront = false
         let files = try BlueprintRenderer().render(Planner().plan(answers), with: bp)
-        XCTAssertEqual(files.paths, [
-            "deployments/production-exec.txt", "deployments/production-main.txt", "deployments/staging-exec.txt",
-            "deployments/staging-labs.txt", "deployments/staging-main.txt", "envs/production.txt", "envs/staging.txt",
-            "zone.txt",
-        ])
+        XCTAssertEqual(
+            files.paths,
+            [
+                "deployments/production-exec.txt", "deployments/production-main.txt", "deployments/staging-exec.txt",
+                "deployments/staging-labs.txt", "deployments/staging-main.txt", "envs/production.txt",
+                "envs/staging.txt",
+                "zone.txt",
+            ])
         XCTAssertEqual(files["envs/staging.txt"]?.contents, "staging:10.1.0.0/16\n")
         XCTAssertEqual(files["deployments/staging-main.txt"]?.contents, "courses.staging.learn.acme.edu\n")
     }
@@ -85,13 +91,15 @@ final class BlueprintRendererTests: XCTestCase {
         XCTAssertThrowsError(try BlueprintRenderer().render(plan, with: unsafe)) { error in
             XCTAssertEqual(
                 "\(error)",
-                "blueprint.yaml: file `../{{project.name}}.txt` renders to `../acme.txt`: the path contains `..`; generated files must stay inside the output directory")
+                "blueprint.yaml: file `../{{project.name}}.txt` renders to `../acme.txt`: the path contains `..`; generated files must stay inside the output directory"
+            )
         }
         let unknown = try blueprint(
             "name: t\nversion: '1'\nfiles:\n  - path: a.txt\n    template: a.mustache\n    when: services.kafka\n",
             templates: ["a.mustache": "x"])
         XCTAssertThrowsError(try BlueprintRenderer().render(plan, with: unknown)) { error in
-            XCTAssertTrue("\(error)".contains("`when: services.kafka`, which is not a boolean of the context"), "\(error)")
+            XCTAssertTrue(
+                "\(error)".contains("`when: services.kafka`, which is not a boolean of the context"), "\(error)")
         }
         let duplicate = try blueprint(
             "name: t\nversion: '1'\nfiles:\n  - path: a.txt\n    template: a.mustache\n  - path: a.txt\n    template: a.mustache\n",
@@ -106,9 +114,12 @@ final class BlueprintRendererTests: XCTestCase {
             XCTAssertTrue("\(error)".hasPrefix("a.tf: the rendered Terraform cannot be formatted"), "\(error)")
         }
         XCTAssertThrowsError(
-            try BlueprintLoader().blueprint(from: ["blueprint.yaml": "name: t\nversion: '1'\nfiles:\n  - path: a\n    template: gone.mustache\n"], origin: "x")
+            try BlueprintLoader().blueprint(
+                from: ["blueprint.yaml": "name: t\nversion: '1'\nfiles:\n  - path: a\n    template: gone.mustache\n"],
+                origin: "x")
         ) { error in
-            XCTAssertEqual("\(error)", "blueprint.yaml: file `a` names template `gone.mustache`, which is not in templates/")
+            XCTAssertEqual(
+                "\(error)", "blueprint.yaml: file `a` names template `gone.mustache`, which is not in templates/")
         }
     }
 }

@@ -51,7 +51,10 @@ final class DisabledServiceTests: XCTestCase {
         let files = try render { $0.mongodb = .external }
         XCTAssertFalse(files.paths.contains("terraform/modules/mongodb/templates/user_data.sh.tftpl"))
         for file in files.files where file.path.hasPrefix("terraform/") && file.path.contains("mongodb") {
-            for leftover in ["aws_instance\" \"this\"", "aws_dlm_lifecycle_policy", "mongodb/keyfile", "mongodb/tls", "ca_certificate_parameter_name"] {
+            for leftover in [
+                "aws_instance\" \"this\"", "aws_dlm_lifecycle_policy", "mongodb/keyfile", "mongodb/tls",
+                "ca_certificate_parameter_name",
+            ] {
                 XCTAssertFalse(file.contents.contains(leftover), "\(file.path) still has \(leftover)")
             }
         }

@@ -12,6 +12,7 @@ final class EmbeddedBlueprintTests: XCTestCase {
         let onDisk = try BlueprintLoader().load(directory: Self.folder.path)
         XCTAssertEqual(builtIn.files.keys.sorted(), onDisk.files.keys.sorted())
         XCTAssertTrue(builtIn.files.keys.contains("blueprint.yaml"))
-        XCTAssertEqual(builtIn, onDisk, "rebuild after editing blueprints/ (touch blueprint.yaml if a new file is not picked up)")
+        XCTAssertEqual(
+            builtIn, onDisk, "rebuild after editing blueprints/ (touch blueprint.yaml if a new file is not picked up)")
     }
 }

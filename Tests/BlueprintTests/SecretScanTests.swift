@@ -15,7 +15,10 @@ final class SecretScanTests: XCTestCase {
         (#"-----BEGIN [A-Z ]*PRIVATE KEY-----"#, "a PEM private key"),
         (#"(?i)aws_secret_access_key\s*[:=]\s*\S"#, "an AWS secret access key"),
         (#"(?im)^\s*[a-z_]*(password|passwd|secret|auth_token|token)\s*=\s*"[^"$]+""#, "a literal credential in HCL"),
-        (#"(?m)^\s*[A-Z_]*(PASSWORD|SECRET_KEY|AUTH_TOKEN)\s*:\s*"?[^"\s#{][^"\s]*"?\s*$"#, "a literal credential in YAML"),
+        (
+            #"(?m)^\s*[A-Z_]*(PASSWORD|SECRET_KEY|AUTH_TOKEN)\s*:\s*"?[^"\s#{][^"\s]*"?\s*$"#,
+            "a literal credential in YAML"
+        ),
         (#"(?i)(mysql|mongodb(\+srv)?|rediss?)://[^:/\s"]+:[^@/\s"$]+@"#, "a password in a connection URL"),
     ]
 
@@ -26,10 +29,12 @@ final class SecretScanTests: XCTestCase {
 
     func testNoGeneratedFileHoldsASecretValue() throws {
         let pairwise = Self.root.appendingPathComponent("Tests/Pairwise")
-        let questionnaires = [
-            Self.root.appendingPathComponent("examples/reference/stamp.yaml"),
-            Self.root.appendingPathComponent("examples/minimal/stamp.yaml"),
-        ] + (try FileManager.default.contentsOfDirectory(at: pairwise, includingPropertiesForKeys: nil))
+        let questionnaires =
+            [
+                Self.root.appendingPathComponent("examples/reference/stamp.yaml"),
+                Self.root.appendingPathComponent("examples/minimal/stamp.yaml"),
+            ]
+            + (try FileManager.default.contentsOfDirectory(at: pairwise, includingPropertiesForKeys: nil))
             .filter { $0.pathExtension == "yaml" }.sorted { $0.path < $1.path }
         let expressions = try Self.patterns.map { (try NSRegularExpression(pattern: $0.0), $0.1) }
         for questionnaire in questionnaires {
@@ -60,7 +65,8 @@ final class SecretScanTests: XCTestCase {
             XCTAssertTrue(expressions.contains { $0.firstMatch(in: text, range: range) != nil }, text)
         }
         let harmless = [
-            "password = random_password.this.result", "  secret_string = jsonencode({ password = random_password.x.result })",
+            "password = random_password.this.result",
+            "  secret_string = jsonencode({ password = random_password.x.result })",
             "MYSQL_PASSWORD: \"\"", "auth_token = var.auth_token", "manage_master_user_password = true",
         ]
         for text in harmless {

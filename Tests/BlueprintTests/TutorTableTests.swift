@@ -11,7 +11,8 @@ final class TutorTableTests: XCTestCase {
     }
 
     private func table(_ verawood: BlueprintManifest.TutorRelease) -> [String: BlueprintManifest.TutorRelease] {
-        var table = Dictionary(uniqueKeysWithValues: Release.allCases.map { ($0.rawValue, row(["tutor==22.0.3", "tutor-forum==22.0.0"])) })
+        var table = Dictionary(
+            uniqueKeysWithValues: Release.allCases.map { ($0.rawValue, row(["tutor==22.0.3", "tutor-forum==22.0.0"])) })
         table["verawood"] = verawood
         return table
     }
@@ -22,16 +23,21 @@ final class TutorTableTests: XCTestCase {
         for (release, row) in table {
             XCTAssertTrue(row.requirements.contains("tutor==\(row.version)"), release)
             XCTAssertTrue(row.requirements.allSatisfy { TutorTableCheck.pin($0) != nil }, release)
-            XCTAssertGreaterThan(row.requirements.count, 10, "\(release): the lock holds every dependency, not only Tutor")
+            XCTAssertGreaterThan(
+                row.requirements.count, 10, "\(release): the lock holds every dependency, not only Tutor")
         }
     }
 
     func testRangesURLsMissingPinsAndMissingReleasesAreRefused() {
-        XCTAssertNoThrow(try TutorTableCheck(table: table(row(["tutor==22.0.3", "tutor-forum==22.0.0", "click==8.4.0"]))).check())
+        XCTAssertNoThrow(
+            try TutorTableCheck(table: table(row(["tutor==22.0.3", "tutor-forum==22.0.0", "click==8.4.0"]))).check())
         let cases: [(BlueprintManifest.TutorRelease?, String)] = [
             (row(["tutor>=22,<23", "tutor-forum==22.0.0"]), "`tutor>=22,<23` is not an exact name==version pin"),
-            (row(["tutor==22.0.3", "tutor-contrib-harmony @ git+https://github.com/openedx/openedx-k8s-harmony.git"]),
-             "is not an exact name==version pin"),
+            (
+                row(["tutor==22.0.3", "tutor-contrib-harmony @ git+https://github.com/openedx/openedx-k8s-harmony.git"]
+                ),
+                "is not an exact name==version pin"
+            ),
             (row(["tutor==22.0.2", "tutor-forum==22.0.0"]), "does not pin tutor==22.0.3 (run scripts/lock-tutor)"),
             (row(["tutor==22.0.3"]), "does not pin tutor-forum==22.0.0"),
             (nil, "the tutor table has no row for release verawood"),

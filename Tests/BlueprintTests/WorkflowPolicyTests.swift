@@ -11,13 +11,17 @@ final class WorkflowPolicyTests: XCTestCase {
 
     private func workflows() throws -> [(String, GeneratedFile)] {
         let pairwise = Self.root.appendingPathComponent("Tests/Pairwise")
-        let questionnaires = [Self.root.appendingPathComponent("examples/reference/stamp.yaml")]
+        let questionnaires =
+            [Self.root.appendingPathComponent("examples/reference/stamp.yaml")]
             + (try FileManager.default.contentsOfDirectory(at: pairwise, includingPropertiesForKeys: nil))
             .filter { $0.pathExtension == "yaml" }.sorted { $0.path < $1.path }
         return try questionnaires.flatMap { questionnaire in
             let answers = try QuestionnaireLoader().load(contentsOf: questionnaire.path).answers
-            let files = try StampGenerator().generate(answers, blueprint: try BlueprintLoader().builtIn()).generation.files
-            return files.files.filter { $0.path.hasPrefix(".github/workflows/") }.map { (questionnaire.lastPathComponent, $0) }
+            let files = try StampGenerator().generate(answers, blueprint: try BlueprintLoader().builtIn()).generation
+                .files
+            return files.files.filter { $0.path.hasPrefix(".github/workflows/") }.map {
+                (questionnaire.lastPathComponent, $0)
+            }
         }
     }
 
@@ -37,7 +41,8 @@ final class WorkflowPolicyTests: XCTestCase {
             for text in forbidden {
                 XCTAssertFalse(file.contents.contains(text), "\(source): \(file.path) mentions \(text)")
             }
-            for step in try steps(of: file) where (step["uses"] as? String)?.hasPrefix("aws-actions/configure-aws-credentials@") == true {
+            for step in try steps(of: file)
+            where (step["uses"] as? String)?.hasPrefix("aws-actions/configure-aws-credentials@") == true {
                 let with = step["with"] as? [String: Any] ?? [:]
                 XCTAssertNotNil(with["role-to-assume"], "\(source): \(file.path): credentials without an OIDC role")
             }
@@ -49,7 +54,8 @@ final class WorkflowPolicyTests: XCTestCase {
         for (source, file) in try workflows() {
             let workflow = try XCTUnwrap(try Yams.load(yaml: file.contents) as? [String: Any], file.path)
             let permissions = workflow["permissions"]
-            let topLevelOK = (permissions as? [String: Any])?.isEmpty == true
+            let topLevelOK =
+                (permissions as? [String: Any])?.isEmpty == true
                 || (permissions as? [String: String]) == ["contents": "read"]
             XCTAssertTrue(topLevelOK, "\(source): \(file.path): top-level permissions must be {} or contents: read")
             let jobs = try XCTUnwrap(workflow["jobs"] as? [String: Any], file.path)
@@ -60,7 +66,9 @@ final class WorkflowPolicyTests: XCTestCase {
             for step in try steps(of: file) {
                 guard let uses = step["uses"] as? String, !uses.hasPrefix("./") else { continue }
                 let range = NSRange(uses.startIndex..., in: uses)
-                XCTAssertNotNil(pinned.firstMatch(in: uses, range: range), "\(source): \(file.path): \(uses) is not pinned to a commit")
+                XCTAssertNotNil(
+                    pinned.firstMatch(in: uses, range: range),
+                    "\(source): \(file.path): \(uses) is not pinned to a commit")
             }
         }
     }

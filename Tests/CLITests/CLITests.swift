@@ -12,7 +12,10 @@ final class CLITests: XCTestCase {
         for command in ["init", "validate", "generate", "explain", "diff", "check", "update", "blueprint"] {
             XCTAssertTrue(root.stdout.contains(command), "\(command) missing from help")
         }
-        for command in [["init"], ["validate"], ["generate"], ["explain"], ["diff"], ["check"], ["update"], ["blueprint", "export"]] {
+        for command in [
+            ["init"], ["validate"], ["generate"], ["explain"], ["diff"], ["check"], ["update"],
+            ["blueprint", "export"],
+        ] {
             let result = try StampProcess.run(command + ["--help"], in: directory)
             XCTAssertEqual(result.status, 0, command.joined(separator: " "))
             XCTAssertTrue(result.stdout.contains("USAGE: stamp \(command.joined(separator: " "))"), result.stdout)
@@ -43,7 +46,8 @@ final class CLITests: XCTestCase {
     func testGeneratingInTwoProcessesIsByteIdentical() throws {
         let directory = try makeTemporaryDirectory(self)
         for output in ["one", "two"] {
-            let result = try StampProcess.run(["generate", "--answers", reference.path, "--output", output], in: directory)
+            let result = try StampProcess.run(
+                ["generate", "--answers", reference.path, "--output", output], in: directory)
             XCTAssertEqual(result.status, 0, result.stderr)
             XCTAssertNil(ProcessInfo.processInfo.environment["SWIFT_DETERMINISTIC_HASHING"], "hashing must be seeded")
         }
@@ -73,7 +77,8 @@ final class CLITests: XCTestCase {
     func testValidateWarnsAboutQuotasBeyondAWSDefaults() throws {
         let directory = try makeTemporaryDirectory(self)
         let yaml = try String(contentsOf: reference, encoding: .utf8)
-            .replacingOccurrences(of: "size: small\n    availability_zones: 2", with: "size: medium\n    availability_zones: 3")
+            .replacingOccurrences(
+                of: "size: small\n    availability_zones: 2", with: "size: medium\n    availability_zones: 3")
         try yaml.write(to: directory.appendingPathComponent("stamp.yaml"), atomically: true, encoding: .utf8)
         let result = try StampProcess.run(["validate"], in: directory)
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -111,8 +116,10 @@ final class CLITests: XCTestCase {
         let first = try StampProcess.run(["generate", "--answers", reference.path, "--output", "infra"], in: directory)
         XCTAssertEqual(first.status, 0, first.stderr)
         let root = directory.appendingPathComponent("infra")
-        for path in ["README.md", ".stamp/manifest.json", ".stamp/answers.yaml", "terraform/bootstrap/main.tf",
-                     "terraform/modules/vpc/main.tf", "terraform/environments/staging/main.tf"] {
+        for path in [
+            "README.md", ".stamp/manifest.json", ".stamp/answers.yaml", "terraform/bootstrap/main.tf",
+            "terraform/modules/vpc/main.tf", "terraform/environments/staging/main.tf",
+        ] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path), path)
         }
         let again = try StampProcess.run(["generate", "--answers", reference.path, "--output", "infra"], in: directory)
@@ -121,12 +128,14 @@ final class CLITests: XCTestCase {
 
         let readme = root.appendingPathComponent("README.md")
         try "my notes\n".write(to: readme, atomically: true, encoding: .utf8)
-        let refused = try StampProcess.run(["generate", "--answers", reference.path, "--output", "infra"], in: directory)
+        let refused = try StampProcess.run(
+            ["generate", "--answers", reference.path, "--output", "infra"], in: directory)
         XCTAssertEqual(refused.status, 3)
         XCTAssertTrue(refused.stderr.contains("README.md"), refused.stderr)
         XCTAssertEqual(try String(contentsOf: readme, encoding: .utf8), "my notes\n", "the edit survives a refusal")
 
-        let forced = try StampProcess.run(["generate", "--answers", reference.path, "--output", "infra", "--force"], in: directory)
+        let forced = try StampProcess.run(
+            ["generate", "--answers", reference.path, "--output", "infra", "--force"], in: directory)
         XCTAssertEqual(forced.status, 0, forced.stderr)
         XCTAssertNotEqual(try String(contentsOf: readme, encoding: .utf8), "my notes\n")
     }
@@ -136,7 +145,8 @@ final class CLITests: XCTestCase {
         let target = directory.appendingPathComponent("infra")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         try "mine\n".write(to: target.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
-        let refused = try StampProcess.run(["generate", "--answers", reference.path, "--output", "infra"], in: directory)
+        let refused = try StampProcess.run(
+            ["generate", "--answers", reference.path, "--output", "infra"], in: directory)
         XCTAssertEqual(refused.status, 3)
         XCTAssertTrue(refused.stderr.contains("not generated by stamp"), refused.stderr)
         XCTAssertEqual(listing(target), ["notes.txt"])
@@ -257,12 +267,16 @@ final class CLITests: XCTestCase {
         let directory = try makeTemporaryDirectory(self)
         let export = try StampProcess.run(["blueprint", "export", "bp"], in: directory)
         XCTAssertEqual(export.status, 0, export.stderr)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: directory.appendingPathComponent("bp/blueprint.yaml").path))
-        XCTAssertEqual(try StampProcess.run(["blueprint", "export", "bp"], in: directory).status, 3, "refuses a non-empty dir")
+        XCTAssertTrue(
+            FileManager.default.fileExists(atPath: directory.appendingPathComponent("bp/blueprint.yaml").path))
+        XCTAssertEqual(
+            try StampProcess.run(["blueprint", "export", "bp"], in: directory).status, 3, "refuses a non-empty dir")
         XCTAssertEqual(
             try StampProcess.run(["generate", "--answers", reference.path, "--output", "a"], in: directory).status, 0)
         XCTAssertEqual(
-            try StampProcess.run(["generate", "--answers", reference.path, "--output", "b", "--blueprint", "bp"], in: directory).status, 0)
+            try StampProcess.run(
+                ["generate", "--answers", reference.path, "--output", "b", "--blueprint", "bp"], in: directory
+            ).status, 0)
         let a = directory.appendingPathComponent("a")
         let b = directory.appendingPathComponent("b")
         XCTAssertEqual(listing(a), listing(b))
@@ -271,7 +285,8 @@ final class CLITests: XCTestCase {
                 FileManager.default.contents(atPath: a.appendingPathComponent(path).path),
                 FileManager.default.contents(atPath: b.appendingPathComponent(path).path), path)
         }
-        let missing = try StampProcess.run(["generate", "--answers", reference.path, "--blueprint", "nowhere"], in: directory)
+        let missing = try StampProcess.run(
+            ["generate", "--answers", reference.path, "--blueprint", "nowhere"], in: directory)
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("blueprint export"), missing.stderr)
     }
@@ -285,6 +300,8 @@ final class CLITests: XCTestCase {
         let result = try StampProcess.run(
             ["generate", "--answers", reference.path, "--output", "elsewhere"], in: directory, executable: copy)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: directory.appendingPathComponent("elsewhere/terraform/global/main.tf").path))
+        XCTAssertTrue(
+            FileManager.default.fileExists(
+                atPath: directory.appendingPathComponent("elsewhere/terraform/global/main.tf").path))
     }
 }

@@ -7,7 +7,8 @@ final class ReviewCommandsTests: XCTestCase {
 
     private func generated() throws -> (URL, URL) {
         let directory = try makeTemporaryDirectory(self)
-        let result = try StampProcess.run(["generate", "--answers", reference.path, "--output", "infra"], in: directory)
+        let result = try StampProcess.run(
+            ["generate", "--answers", reference.path, "--output", "infra"], in: directory)
         XCTAssertEqual(result.status, 0, result.stderr)
         return (directory, directory.appendingPathComponent("infra"))
     }
@@ -24,10 +25,13 @@ final class ReviewCommandsTests: XCTestCase {
             .write(to: readme, atomically: true, encoding: .utf8)
         let edited = try StampProcess.run(["diff", "--answers", reference.path, "--output", "infra"], in: directory)
         XCTAssertEqual(edited.status, 1)
-        XCTAssertTrue(edited.stdout.hasPrefix("diff --git a/README.md b/README.md\n--- a/README.md\n+++ b/README.md\n@@ -1,"), edited.stdout)
+        XCTAssertTrue(
+            edited.stdout.hasPrefix("diff --git a/README.md b/README.md\n--- a/README.md\n+++ b/README.md\n@@ -1,"),
+            edited.stdout)
         XCTAssertTrue(edited.stdout.contains("\n-# acme, edited\n+# acme: Open edX on AWS\n"), edited.stdout)
 
-        let stat = try StampProcess.run(["diff", "--answers", reference.path, "--output", "infra", "--stat"], in: directory)
+        let stat = try StampProcess.run(
+            ["diff", "--answers", reference.path, "--output", "infra", "--stat"], in: directory)
         XCTAssertEqual(stat.status, 1)
         XCTAssertTrue(stat.stdout.contains("README.md | +1 -1"), stat.stdout)
         XCTAssertTrue(stat.stdout.contains("1 file changed, 1 insertions(+), 1 deletions(-)"), stat.stdout)
@@ -37,7 +41,8 @@ final class ReviewCommandsTests: XCTestCase {
         let more = answers.replacingOccurrences(
             of: "  - name: labs\n", with: "  - name: extra\n    environments: [staging]\n  - name: labs\n")
         try more.write(to: directory.appendingPathComponent("more.yaml"), atomically: true, encoding: .utf8)
-        let added = try StampProcess.run(["diff", "--answers", "more.yaml", "--output", "infra", "--stat"], in: directory)
+        let added = try StampProcess.run(
+            ["diff", "--answers", "more.yaml", "--output", "infra", "--stat"], in: directory)
         XCTAssertEqual(added.status, 1, added.stderr)
         XCTAssertTrue(added.stdout.contains("tutor/extra/staging/config.yml"), added.stdout)
         let full = try StampProcess.run(["diff", "--answers", "more.yaml", "--output", "infra"], in: directory)

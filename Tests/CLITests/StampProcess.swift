@@ -13,7 +13,8 @@ struct StampProcess {
     /// it), next to the test bundle in the build's products directory.
     static var binary: URL {
         get throws {
-            let url = ProcessInfo.processInfo.environment["STAMP_BINARY"].map { URL(fileURLWithPath: $0) }
+            let url =
+                ProcessInfo.processInfo.environment["STAMP_BINARY"].map { URL(fileURLWithPath: $0) }
                 ?? productsDirectory.appendingPathComponent("stamp")
             guard FileManager.default.isExecutableFile(atPath: url.path) else {
                 throw MissingBinary(path: url.path)

@@ -22,8 +22,10 @@ final class ExamplesTests: XCTestCase {
     }
 
     func testExamplesMatchTheirGoldens() throws {
-        let examples = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("examples").path)
-            .sorted()
+        let examples = try FileManager.default.contentsOfDirectory(
+            atPath: Self.root.appendingPathComponent("examples").path
+        )
+        .sorted()
         XCTAssertEqual(examples, ["minimal", "reference"])
         for example in examples {
             let folder = Self.root.appendingPathComponent("examples/\(example)")
@@ -31,13 +33,16 @@ final class ExamplesTests: XCTestCase {
             let golden = folder.appendingPathComponent("expected")
             let onDisk = (FileManager.default.enumerator(atPath: golden.path)?.allObjects as? [String] ?? [])
                 .filter { !isDirectory(golden.appendingPathComponent($0)) }.sorted()
-            XCTAssertEqual(onDisk, generated.keys.sorted(), "\(example): file list differs (run `make golden` if intended)")
+            XCTAssertEqual(
+                onDisk, generated.keys.sorted(), "\(example): file list differs (run `make golden` if intended)")
             var reported = 0
             for (path, contents) in generated.sorted(by: { $0.key < $1.key }) where reported < 5 {
                 let expected = try? String(contentsOf: golden.appendingPathComponent(path), encoding: .utf8)
                 if let expected, expected != contents {
                     reported += 1
-                    XCTFail("\(example)/\(path) differs from its golden (run `make golden` if intended):\n\(lineDiff(expected, contents))")
+                    XCTFail(
+                        "\(example)/\(path) differs from its golden (run `make golden` if intended):\n\(lineDiff(expected, contents))"
+                    )
                 }
             }
         }
@@ -76,7 +81,9 @@ final class ExamplesTests: XCTestCase {
             for b in values.indices where b > a {
                 for x in values[a] {
                     for y in values[b] {
-                        XCTAssertTrue(rows.contains { $0[a] == x && $0[b] == y }, "no variant has feature \(a)=\(x) with feature \(b)=\(y)")
+                        XCTAssertTrue(
+                            rows.contains { $0[a] == x && $0[b] == y },
+                            "no variant has feature \(a)=\(x) with feature \(b)=\(y)")
                     }
                 }
             }
@@ -87,7 +94,8 @@ final class ExamplesTests: XCTestCase {
     /// releases: together the examples and the variants must run every release stamp supports.
     func testExamplesAndVariantsRunEverySupportedRelease() throws {
         let variants = Self.root.appendingPathComponent("Tests/Pairwise")
-        let questionnaires = try FileManager.default.contentsOfDirectory(atPath: variants.path)
+        let questionnaires =
+            try FileManager.default.contentsOfDirectory(atPath: variants.path)
             .filter { $0.hasSuffix(".yaml") }.map { variants.appendingPathComponent($0) }
             + ["minimal", "reference"].map { Self.root.appendingPathComponent("examples/\($0)/stamp.yaml") }
         var covered: Set<Release> = []
@@ -95,7 +103,9 @@ final class ExamplesTests: XCTestCase {
             let answers = try QuestionnaireLoader().load(contentsOf: questionnaire.path).answers
             covered.formUnion(answers.instances.map(\.release))
         }
-        XCTAssertEqual(covered, Set(Release.allCases), "releases no example or variant runs: \(Set(Release.allCases).subtracting(covered))")
+        XCTAssertEqual(
+            covered, Set(Release.allCases),
+            "releases no example or variant runs: \(Set(Release.allCases).subtracting(covered))")
     }
 
     private func isDirectory(_ url: URL) -> Bool {

@@ -6,7 +6,9 @@ import XCTest
 /// small, local diff (issue 6's minimal-diff property, on the reference example).
 final class MinimalDiffTests: XCTestCase {
     private func reference() throws -> Answers {
-        try QuestionnaireLoader().load(contentsOf: ExamplesTests.root.appendingPathComponent("examples/reference/stamp.yaml").path).answers
+        try QuestionnaireLoader().load(
+            contentsOf: ExamplesTests.root.appendingPathComponent("examples/reference/stamp.yaml").path
+        ).answers
     }
 
     private func files(_ answers: Answers) throws -> [String: String] {
@@ -15,7 +17,9 @@ final class MinimalDiffTests: XCTestCase {
     }
 
     /// Paths that differ, and the lines added and removed over all of them.
-    private func change(from old: [String: String], to new: [String: String]) -> (paths: [String], added: Int, removed: Int) {
+    private func change(from old: [String: String], to new: [String: String]) -> (
+        paths: [String], added: Int, removed: Int
+    ) {
         let paths = Set(old.keys).union(new.keys).filter { old[$0] != new[$0] }.sorted()
         let counts = paths.map { UnifiedDiff.counts(old: old[$0], new: new[$0]) }
         return (paths, counts.map(\.added).reduce(0, +), counts.map(\.removed).reduce(0, +))
@@ -38,14 +42,23 @@ final class MinimalDiffTests: XCTestCase {
                 path.hasPrefix("terraform/environments/staging/") || path == "terraform/global/ecr.tf"
                     || path.hasSuffix("README.md"), "\(path) changed for a new instance")
         }
-        XCTAssertEqual(own, [
-            ".github/workflows/build-extra.yml", ".github/workflows/deploy-extra.yml", "tutor/extra/requirements.txt",
-            "tutor/extra/staging/config.yml",
-        ])
+        XCTAssertEqual(
+            own,
+            [
+                ".github/workflows/build-extra.yml", ".github/workflows/deploy-extra.yml",
+                "tutor/extra/requirements.txt",
+                "tutor/extra/staging/config.yml",
+            ])
         XCTAssertFalse(wiring.contains { $0.hasPrefix("terraform/modules/") }, "modules are generic: \(wiring)")
-        XCTAssertFalse(wiring.contains { $0.hasPrefix("terraform/environments/production/") }, "production is untouched: \(wiring)")
-        XCTAssertFalse(wiring.contains { $0.hasPrefix("tutor/main/") || $0.hasPrefix("tutor/exec/") }, "other instances are untouched")
-        print("minimal diff: adding an instance changes \(diff.paths.count) files, +\(diff.added) -\(diff.removed) lines: \(diff.paths)")
+        XCTAssertFalse(
+            wiring.contains { $0.hasPrefix("terraform/environments/production/") }, "production is untouched: \(wiring)"
+        )
+        XCTAssertFalse(
+            wiring.contains { $0.hasPrefix("tutor/main/") || $0.hasPrefix("tutor/exec/") },
+            "other instances are untouched")
+        print(
+            "minimal diff: adding an instance changes \(diff.paths.count) files, +\(diff.added) -\(diff.removed) lines: \(diff.paths)"
+        )
         XCTAssertLessThan(diff.removed, 20, "wiring a new instance in should hardly remove lines")
     }
 
@@ -60,6 +73,8 @@ final class MinimalDiffTests: XCTestCase {
                 "\(path) changed although only production's size did")
         }
         XCTAssertFalse(diff.paths.isEmpty)
-        print("minimal diff: changing production's size changes \(diff.paths.count) files, +\(diff.added) -\(diff.removed) lines: \(diff.paths)")
+        print(
+            "minimal diff: changing production's size changes \(diff.paths.count) files, +\(diff.added) -\(diff.removed) lines: \(diff.paths)"
+        )
     }
 }

@@ -29,7 +29,9 @@ struct CorpusCase: Sendable, CustomStringConvertible {
     /// Reads bytes as-is: `String(contentsOf:)` would be fine too, but decoding the raw data keeps
     /// CRLF and a missing final newline exactly as checked in.
     private static func read(_ url: URL) -> String {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return "<missing \(url.lastPathComponent)>" }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return "<missing \(url.lastPathComponent)>"
+        }
         return String(decoding: data, as: UTF8.self)
     }
 }

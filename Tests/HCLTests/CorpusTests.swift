@@ -27,7 +27,8 @@ struct CorpusTests {
         let again = try HCLFormatter().format(item.expected)
         if again != item.expected {
             Issue.record(
-                "\(item.name): formatting the expected output changed it\n\(lineDiff(expected: item.expected, actual: again))")
+                "\(item.name): formatting the expected output changed it\n\(lineDiff(expected: item.expected, actual: again))"
+            )
         }
     }
 }

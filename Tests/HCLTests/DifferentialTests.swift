@@ -41,7 +41,8 @@ struct DifferentialTests {
         let ours = try HCLFormatter().format(mangled)
         if ours != fromBinary {
             Issue.record(
-                "\(item.name) (re-indented): formatter differs from terraform fmt\n\(lineDiff(expected: fromBinary, actual: ours))")
+                "\(item.name) (re-indented): formatter differs from terraform fmt\n\(lineDiff(expected: fromBinary, actual: ours))"
+            )
         }
     }
 }

@@ -9,7 +9,9 @@ final class LineDiffTests: XCTestCase {
         (1...n).map { (changes[$0] ?? "\($0)") + "\n" }.joined()
     }
 
-    private func header(_ path: String = "f") -> String { "diff --git a/\(path) b/\(path)\n--- a/\(path)\n+++ b/\(path)\n" }
+    private func header(_ path: String = "f") -> String {
+        "diff --git a/\(path) b/\(path)\n--- a/\(path)\n+++ b/\(path)\n"
+    }
 
     func testTextLinesKeepTheFinalNewlineAndCarriageReturns() {
         XCTAssertEqual(TextLines("").lines, [])
@@ -33,10 +35,12 @@ final class LineDiffTests: XCTestCase {
         let edits = LineDiff.edits(from: old, to: new)
         XCTAssertEqual(edits.filter { if case .keep = $0 { false } else { true } }.count, 5)
         // Applying the script gives back both texts.
-        XCTAssertEqual(edits.compactMap { if case .insert(let s) = $0 { s } else if case .keep(let s) = $0 { s } else { nil } },
-                       new.split(separator: "\n").map(String.init))
-        XCTAssertEqual(edits.compactMap { if case .delete(let s) = $0 { s } else if case .keep(let s) = $0 { s } else { nil } },
-                       old.split(separator: "\n").map(String.init))
+        XCTAssertEqual(
+            edits.compactMap { if case .insert(let s) = $0 { s } else if case .keep(let s) = $0 { s } else { nil } },
+            new.split(separator: "\n").map(String.init))
+        XCTAssertEqual(
+            edits.compactMap { if case .delete(let s) = $0 { s } else if case .keep(let s) = $0 { s } else { nil } },
+            old.split(separator: "\n").map(String.init))
     }
 
     func testIdenticalTextsHaveNoDiff() {
@@ -103,7 +107,8 @@ final class LineDiffTests: XCTestCase {
             "diff --git a/f b/f\ndeleted file mode 100644\n--- a/f\n+++ /dev/null\n@@ -1 +0,0 @@\n-a\n")
         // Empty files have no hunk, so (like git) no ---/+++ lines either.
         XCTAssertEqual(UnifiedDiff.render(path: "f", old: nil, new: ""), "diff --git a/f b/f\nnew file mode 100644\n")
-        XCTAssertEqual(UnifiedDiff.render(path: "f", old: "", new: nil), "diff --git a/f b/f\ndeleted file mode 100644\n")
+        XCTAssertEqual(
+            UnifiedDiff.render(path: "f", old: "", new: nil), "diff --git a/f b/f\ndeleted file mode 100644\n")
     }
 
     func testHunksSplitBeyondTwiceTheContextAndMergeWithin() {
@@ -123,7 +128,8 @@ final class LineDiffTests: XCTestCase {
         XCTAssertTrue(UnifiedDiff.counts(old: nil, new: nil) == (0, 0))
         XCTAssertTrue(UnifiedDiff.counts(old: nil, new: "a\nb\n") == (2, 0))
         XCTAssertTrue(UnifiedDiff.counts(old: "a\nb\nc\n", new: nil) == (0, 3))
-        XCTAssertTrue(UnifiedDiff.counts(old: numbered(20), new: numbered(20, [3: "x\nx2", 11: "y", 15: "15"])) == (3, 2))
+        XCTAssertTrue(
+            UnifiedDiff.counts(old: numbered(20), new: numbered(20, [3: "x\nx2", 11: "y", 15: "15"])) == (3, 2))
     }
 
     // MARK: - Cross-check against git and GNU diff
@@ -157,8 +163,12 @@ final class LineDiffTests: XCTestCase {
             let context = [0, 1, 3][round % 3]
 
             let ours = hunks(UnifiedDiff.render(path: "f", old: oldText, new: newText, context: context))
-            let git = hunks(try run(["git", "diff", "--no-index", "--no-color", "--no-ext-diff", "--diff-algorithm=myers",
-                                     "-U\(context)", oldURL.path, newURL.path], in: dir))
+            let git = hunks(
+                try run(
+                    [
+                        "git", "diff", "--no-index", "--no-color", "--no-ext-diff", "--diff-algorithm=myers",
+                        "-U\(context)", oldURL.path, newURL.path,
+                    ], in: dir))
             let gnu = hunks(try run(["diff", "-U\(context)", oldURL.path, newURL.path], in: dir))
             XCTAssertEqual(ours, git, "round \(round): \(oldText.debugDescription) -> \(newText.debugDescription)")
             XCTAssertEqual(ours, gnu, "round \(round)")
@@ -178,8 +188,11 @@ final class LineDiffTests: XCTestCase {
             let newText = (0..<random.next(15)).map { _ in "abc".randomLine(&random) }.joined()
             try Data(oldText.utf8).write(to: oldURL)
             try Data(newText.utf8).write(to: newURL)
-            let numstat = try run(["git", "diff", "--no-index", "--numstat", "--diff-algorithm=myers",
-                                   oldURL.path, newURL.path], in: dir)
+            let numstat = try run(
+                [
+                    "git", "diff", "--no-index", "--numstat", "--diff-algorithm=myers",
+                    oldURL.path, newURL.path,
+                ], in: dir)
             let fields = numstat.split(separator: "\t").prefix(2).compactMap { Int($0) }
             let counts = UnifiedDiff.counts(old: oldText, new: newText)
             XCTAssertEqual([counts.added, counts.removed], fields.isEmpty ? [0, 0] : fields, "round \(round)")
@@ -191,7 +204,8 @@ final class LineDiffTests: XCTestCase {
     private func hunks(_ diff: String) -> String {
         let lines = diff.split(separator: "\n", omittingEmptySubsequences: false)
         return lines.drop { !$0.hasPrefix("@@ ") }.map { line in
-            guard line.hasPrefix("@@ "), let end = line.range(of: " @@", range: line.index(line.startIndex, offsetBy: 3)..<line.endIndex)
+            guard line.hasPrefix("@@ "),
+                let end = line.range(of: " @@", range: line.index(line.startIndex, offsetBy: 3)..<line.endIndex)
             else { return String(line) }
             return String(line[..<end.upperBound])
         }.joined(separator: "\n")

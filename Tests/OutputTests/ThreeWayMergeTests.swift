@@ -44,16 +44,22 @@ final class ThreeWayMergeTests: XCTestCase {
         let two = ThreeWayMerge.merge(
             base: base, ours: "a\n2\n3\n4\n5\n6\n7\n8\nb\n", theirs: "A\n2\n3\n4\n5\n6\n7\n8\nB\n",
             oursLabel: "mine", theirsLabel: "new")
-        XCTAssertEqual(two, .init(text: "<<<<<<< mine\na\n=======\nA\n>>>>>>> new\n2\n3\n4\n5\n6\n7\n8\n"
-            + "<<<<<<< mine\nb\n=======\nB\n>>>>>>> new\n", conflicts: 2))
+        XCTAssertEqual(
+            two,
+            .init(
+                text: "<<<<<<< mine\na\n=======\nA\n>>>>>>> new\n2\n3\n4\n5\n6\n7\n8\n"
+                    + "<<<<<<< mine\nb\n=======\nB\n>>>>>>> new\n", conflicts: 2))
     }
 
     func testLinesBothSidesAgreeOnStayOutsideTheMarkers() {
         // Both replace 4-5; they agree on the first new line only.
         let result = merge(base, "1\n2\n3\nsame\nmine\n6\n7\n8\n9\n", "1\n2\n3\nsame\nstamp\n6\n7\n8\n9\n")
-        XCTAssertEqual(result, .init(
-            text: "1\n2\n3\nsame\n<<<<<<< ours (your edit)\nmine\n=======\nstamp\n>>>>>>> theirs (stamp)\n6\n7\n8\n9\n",
-            conflicts: 1))
+        XCTAssertEqual(
+            result,
+            .init(
+                text:
+                    "1\n2\n3\nsame\n<<<<<<< ours (your edit)\nmine\n=======\nstamp\n>>>>>>> theirs (stamp)\n6\n7\n8\n9\n",
+                conflicts: 1))
     }
 
     func testABlockTheUserDeletedStaysDeleted() {
@@ -68,9 +74,12 @@ final class ThreeWayMergeTests: XCTestCase {
     /// or that insert at the same place, conflict, since base cannot say how they combine.
     func testAdjacentEditsConflict() {
         let result = merge(base, "1\n2\nmine\n4\n5\n6\n7\n8\n9\n", "1\n2\n3\nstamp\n5\n6\n7\n8\n9\n")
-        XCTAssertEqual(result, .init(
-            text: "1\n2\n<<<<<<< ours (your edit)\nmine\n4\n=======\n3\nstamp\n>>>>>>> theirs (stamp)\n5\n6\n7\n8\n9\n",
-            conflicts: 1))
+        XCTAssertEqual(
+            result,
+            .init(
+                text:
+                    "1\n2\n<<<<<<< ours (your edit)\nmine\n4\n=======\n3\nstamp\n>>>>>>> theirs (stamp)\n5\n6\n7\n8\n9\n",
+                conflicts: 1))
         // Both insert different lines at the same place.
         XCTAssertEqual(
             merge("a\nb\n", "a\nmine\nb\n", "a\nstamp\nb\n"),
@@ -131,7 +140,8 @@ final class ThreeWayMergeTests: XCTestCase {
         for round in 0..<500 {
             let base = text()
             let x = round % 2 == 0 ? text() : edit(base)
-            XCTAssertEqual(merge(base, x, base), clean(x), "round \(round): \(base.debugDescription) \(x.debugDescription)")
+            XCTAssertEqual(
+                merge(base, x, base), clean(x), "round \(round): \(base.debugDescription) \(x.debugDescription)")
             XCTAssertEqual(merge(base, base, x), clean(x), "round \(round)")
             XCTAssertEqual(merge(base, x, x), clean(x), "round \(round)")
         }

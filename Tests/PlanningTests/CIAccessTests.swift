@@ -8,15 +8,19 @@ final class CIAccessTests: XCTestCase {
         Planner().plan(
             Answers(
                 project: .init(name: "acme", organization: "Acme"),
-                aws: .init(region: "us-east-1", accountID: "000123456789", availabilityZones: ["us-east-1a", "us-east-1b"]),
+                aws: .init(
+                    region: "us-east-1", accountID: "000123456789", availabilityZones: ["us-east-1a", "us-east-1b"]),
                 dns: .init(domain: "learn.acme.edu"),
                 github: .init(repository: "acme/infra"),
                 environments: [
-                    .init(name: "production", size: .small, protected: true, availabilityZoneCount: 2, networkCIDR: "10.0.0.0/16")
+                    .init(
+                        name: "production", size: .small, protected: true, availabilityZoneCount: 2,
+                        networkCIDR: "10.0.0.0/16")
                 ],
                 instances: [
-                    .init(name: "main", lmsHost: "courses.learn.acme.edu", studioHost: "studio.courses.learn.acme.edu",
-                          release: .verawood, environments: ["production"])
+                    .init(
+                        name: "main", lmsHost: "courses.learn.acme.edu", studioHost: "studio.courses.learn.acme.edu",
+                        release: .verawood, environments: ["production"])
                 ],
                 services: services))
     }
@@ -26,28 +30,35 @@ final class CIAccessTests: XCTestCase {
     }
 
     func testThePlanRoleReadsOnlyTheSecretsTerraformKeeps() throws {
-        XCTAssertEqual(try role(.plan, plan()).readableSecrets, [
-            "acme-production/*/mongodb", "acme-production/*/mysql", "acme-production/mongodb/admin",
-            "acme-production/mongodb/keyfile", "acme-production/mongodb/tls", "acme-production/opensearch/master",
-            "acme-production/redis/auth", "acme-production/ses/smtp",
-        ])
+        XCTAssertEqual(
+            try role(.plan, plan()).readableSecrets,
+            [
+                "acme-production/*/mongodb", "acme-production/*/mysql", "acme-production/mongodb/admin",
+                "acme-production/mongodb/keyfile", "acme-production/mongodb/tls", "acme-production/opensearch/master",
+                "acme-production/redis/auth", "acme-production/ses/smtp",
+            ])
     }
 
     func testTheDeployRoleNeverReadsTheMongoDBAdministratorKeyfileOrMemberKeys() throws {
         let secrets = try role(.deploy, plan()).readableSecrets
-        XCTAssertEqual(secrets, [
-            "acme-production/*/mongodb", "acme-production/*/mysql", "acme-production/*/tutor",
-            "acme-production/opensearch/master", "acme-production/redis/auth", "acme-production/ses/smtp",
-        ])
+        XCTAssertEqual(
+            secrets,
+            [
+                "acme-production/*/mongodb", "acme-production/*/mysql", "acme-production/*/tutor",
+                "acme-production/opensearch/master", "acme-production/redis/auth", "acme-production/ses/smtp",
+            ])
     }
 
     func testDisabledServicesAndExternalMongoDBChangeWhatIsRead() throws {
         let external = plan(Answers.Services(opensearch: false, ses: false, mongodb: .external))
-        XCTAssertEqual(try role(.deploy, external).readableSecrets, [
-            "acme-production/*/mysql", "acme-production/*/tutor", "acme-production/mongodb/connection",
-            "acme-production/redis/auth",
-        ])
-        XCTAssertEqual(try role(.plan, external).readableSecrets, ["acme-production/*/mysql", "acme-production/redis/auth"])
+        XCTAssertEqual(
+            try role(.deploy, external).readableSecrets,
+            [
+                "acme-production/*/mysql", "acme-production/*/tutor", "acme-production/mongodb/connection",
+                "acme-production/redis/auth",
+            ])
+        XCTAssertEqual(
+            try role(.plan, external).readableSecrets, ["acme-production/*/mysql", "acme-production/redis/auth"])
         XCTAssertEqual(try role(.apply, external).readableSecrets, [])
     }
 
@@ -56,7 +67,9 @@ final class CIAccessTests: XCTestCase {
     func testInstancePatternsDoNotReachTheEnvironmentsOwnSecrets() throws {
         let plan = plan()
         let environment = try XCTUnwrap(plan.environments.first)
-        let shared = [environment.secrets.mongodbAdmin, environment.secrets.mongodbKeyfile, environment.secrets.mongodbTLS]
+        let shared = [
+            environment.secrets.mongodbAdmin, environment.secrets.mongodbKeyfile, environment.secrets.mongodbTLS,
+        ]
         for pattern in try role(.deploy, plan).readableSecrets where pattern.contains("*") {
             let regex = try Regex("^" + pattern.replacingOccurrences(of: "*", with: ".*") + "$")
             for name in shared { XCTAssertNil(name.wholeMatch(of: regex), "\(pattern) reaches \(name)") }
@@ -71,7 +84,9 @@ final class CIAccessTests: XCTestCase {
 
     func testListedAdminRolesReplaceTheFallback() {
         var answers = plan().answers
-        answers.aws.adminRoleARNs = ["arn:aws:iam::000123456789:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_01"]
+        answers.aws.adminRoleARNs = [
+            "arn:aws:iam::000123456789:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_01"
+        ]
         let admins = Planner().plan(answers).clusterAdmins
         XCTAssertNil(admins.fallbackRoleName)
         XCTAssertEqual(admins.roleARNs, answers.aws.adminRoleARNs)

@@ -8,7 +8,10 @@ final class IPv4CIDRTests: XCTestCase {
     }
 
     func testRejectsMalformedAndHostBits() {
-        for text in ["10.1.0.1/16", "10.1.0.0", "10.1.0/16", "256.0.0.0/8", "10.01.0.0/16", "10.1.0.0/33", "a.b.c.d/8", "10.1.0.0/-1", ""] {
+        for text in [
+            "10.1.0.1/16", "10.1.0.0", "10.1.0/16", "256.0.0.0/8", "10.01.0.0/16", "10.1.0.0/33", "a.b.c.d/8",
+            "10.1.0.0/-1", "",
+        ] {
             XCTAssertNil(IPv4CIDR(text), text)
         }
     }

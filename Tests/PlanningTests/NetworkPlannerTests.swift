@@ -52,7 +52,9 @@ final class NetworkPlannerTests: XCTestCase {
     func testLayoutOfAStandardSlash16() {
         let plan = planner.plan(vpc: IPv4CIDR("10.1.0.0/16")!, zoneNames: zones(3), size: .small)
         XCTAssertEqual(
-            plan.zones.map { [$0.publicSubnet.description, $0.applicationSubnet.description, $0.dataSubnet.description] },
+            plan.zones.map {
+                [$0.publicSubnet.description, $0.applicationSubnet.description, $0.dataSubnet.description]
+            },
             [
                 ["10.1.192.0/22", "10.1.0.0/19", "10.1.224.0/22"],
                 ["10.1.196.0/22", "10.1.32.0/19", "10.1.228.0/22"],

@@ -7,19 +7,27 @@ final class PlannerTests: XCTestCase {
     private func answers() -> Answers {
         Answers(
             project: .init(name: "acme", organization: "Acme"),
-            aws: .init(region: "us-east-1", accountID: "000123456789", availabilityZones: ["us-east-1a", "us-east-1b", "us-east-1c"]),
+            aws: .init(
+                region: "us-east-1", accountID: "000123456789",
+                availabilityZones: ["us-east-1a", "us-east-1b", "us-east-1c"]),
             dns: .init(domain: "learn.acme.edu"),
             github: .init(repository: "acme/infra", defaultBranch: "trunk"),
             environments: [
-                .init(name: "production", size: .large, protected: true, availabilityZoneCount: 3, networkCIDR: "10.0.0.0/16"),
-                .init(name: "staging", size: .small, protected: false, availabilityZoneCount: 2, networkCIDR: "10.1.0.0/16"),
+                .init(
+                    name: "production", size: .large, protected: true, availabilityZoneCount: 3,
+                    networkCIDR: "10.0.0.0/16"),
+                .init(
+                    name: "staging", size: .small, protected: false, availabilityZoneCount: 2,
+                    networkCIDR: "10.1.0.0/16"),
                 .init(name: "qa", size: .small, protected: false, availabilityZoneCount: 2, networkCIDR: "10.2.0.0/20"),
             ],
             instances: [
-                .init(name: "main", lmsHost: "courses.learn.acme.edu", studioHost: "studio.courses.learn.acme.edu",
-                      release: .verawood, environments: ["production", "staging", "qa"]),
-                .init(name: "labs", lmsHost: "labs.learn.acme.edu", studioHost: "studio.labs.learn.acme.edu",
-                      release: .ulmo, environments: ["staging"]),
+                .init(
+                    name: "main", lmsHost: "courses.learn.acme.edu", studioHost: "studio.courses.learn.acme.edu",
+                    release: .verawood, environments: ["production", "staging", "qa"]),
+                .init(
+                    name: "labs", lmsHost: "labs.learn.acme.edu", studioHost: "studio.labs.learn.acme.edu",
+                    release: .ulmo, environments: ["staging"]),
             ])
     }
 
@@ -31,9 +39,12 @@ final class PlannerTests: XCTestCase {
         let roles = Dictionary(uniqueKeysWithValues: Planner().plan(answers()).ciRoles.map { ($0.purpose, $0) })
         XCTAssertEqual(roles[.plan]?.subjects, ["repo:acme/infra:pull_request"])
         XCTAssertEqual(roles[.build]?.subjects, ["repo:acme/infra:ref:refs/heads/trunk"])
-        XCTAssertEqual(roles[.deploy]?.subjects, [
-            "repo:acme/infra:environment:production", "repo:acme/infra:environment:staging", "repo:acme/infra:environment:qa",
-        ])
+        XCTAssertEqual(
+            roles[.deploy]?.subjects,
+            [
+                "repo:acme/infra:environment:production", "repo:acme/infra:environment:staging",
+                "repo:acme/infra:environment:qa",
+            ])
         XCTAssertEqual(roles[.apply]?.subjects.first, "repo:acme/infra:environment:global")
         XCTAssertEqual(roles[.apply]?.subjects.count, 4)
         XCTAssertEqual(roles[.apply]?.name, "acme-github-apply")
@@ -72,11 +83,13 @@ final class PlannerTests: XCTestCase {
         let plan = Planner().plan(answers)
         let environment = try XCTUnwrap(plan.environment(named: "production"))
         let names = environment.names
-        let limits: [(String, Int)] = [
-            (names.loadBalancer, 32), (names.targetGroup, 32), (names.openSearchDomain, 28), (names.elastiCache, 40),
-            (names.auroraCluster, 63), (names.eksCluster, 100), (names.logBucket, 63), (names.backupsBucket, 63),
-            (names.webACL, 128), (plan.stateBucket, 63),
-        ] + environment.deployments.flatMap { [($0.buckets.publicAssets, 63), ($0.buckets.privateFiles, 63)] }
+        let limits: [(String, Int)] =
+            [
+                (names.loadBalancer, 32), (names.targetGroup, 32), (names.openSearchDomain, 28),
+                (names.elastiCache, 40),
+                (names.auroraCluster, 63), (names.eksCluster, 100), (names.logBucket, 63), (names.backupsBucket, 63),
+                (names.webACL, 128), (plan.stateBucket, 63),
+            ] + environment.deployments.flatMap { [($0.buckets.publicAssets, 63), ($0.buckets.privateFiles, 63)] }
             + plan.ciRoles.map { ($0.name, 64) }
         for (name, limit) in limits {
             XCTAssertLessThanOrEqual(name.count, limit, name)
@@ -97,15 +110,19 @@ final class DeploymentHostsAndControllerTests: XCTestCase {
     private func plan(release: Release) -> Plan {
         let answers = Answers(
             project: .init(name: "acme", organization: "Acme"),
-            aws: .init(region: "us-east-1", accountID: "000123456789", availabilityZones: ["us-east-1a", "us-east-1b"]),
+            aws: .init(
+                region: "us-east-1", accountID: "000123456789", availabilityZones: ["us-east-1a", "us-east-1b"]),
             dns: .init(domain: "learn.acme.edu"),
             github: .init(repository: "acme/infra", defaultBranch: "main"),
             environments: [
-                .init(name: "production", size: .small, protected: true, availabilityZoneCount: 2, networkCIDR: "10.0.0.0/16")
+                .init(
+                    name: "production", size: .small, protected: true, availabilityZoneCount: 2,
+                    networkCIDR: "10.0.0.0/16")
             ],
             instances: [
-                .init(name: "main", lmsHost: "courses.learn.acme.edu", studioHost: "studio.courses.learn.acme.edu",
-                      release: release, environments: ["production"])
+                .init(
+                    name: "main", lmsHost: "courses.learn.acme.edu", studioHost: "studio.courses.learn.acme.edu",
+                    release: release, environments: ["production"])
             ])
         return Planner().plan(answers)
     }
@@ -118,14 +135,17 @@ final class DeploymentHostsAndControllerTests: XCTestCase {
             XCTAssertEqual(deployment.hosts.preview, release.servesPreviewHost ? preview : nil, "\(release)")
             XCTAssertEqual(deployment.loadBalancerHosts.contains(preview), release.servesPreviewHost, "\(release)")
             XCTAssertEqual(deployment.certificateAlternativeNames.first, "studio.courses.learn.acme.edu")
-            XCTAssertFalse(deployment.certificateAlternativeNames.contains(deployment.hosts.lms), "the LMS host is the first name")
+            XCTAssertFalse(
+                deployment.certificateAlternativeNames.contains(deployment.hosts.lms), "the LMS host is the first name")
         }
         XCTAssertEqual(Release.allCases.filter(\.servesPreviewHost), [.sumac, .teak])
     }
 
     func testTheIngressControllerIsHarmonysTraefik() {
         let controller = plan(release: .verawood).ingress
-        XCTAssertEqual(controller.serviceName, "\(controller.helmRelease)-traefik", "the chart names its Service <release>-traefik")
+        XCTAssertEqual(
+            controller.serviceName, "\(controller.helmRelease)-traefik", "the chart names its Service <release>-traefik"
+        )
         XCTAssertEqual(controller.className, "traefik")
         XCTAssertEqual([controller.servicePort, controller.targetPort, controller.healthCheckPort], [80, 8000, 8080])
         XCTAssertEqual(controller.healthCheckPath, "/ping")
