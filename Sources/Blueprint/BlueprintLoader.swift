@@ -38,9 +38,10 @@ public struct BlueprintLoader: Sendable {
             throw BlueprintError.invalidManifest(path: origin, reason: "\(error)")
         }
         // `parts/*.yaml` add file rules grouped by concern (one per module), in name order.
-        for path in files.keys.sorted() where path.hasPrefix(Self.partsFolder) && path.hasSuffix(".yaml") {
+        for (path, text) in files.sorted(by: { $0.key < $1.key })
+        where path.hasPrefix(Self.partsFolder) && path.hasSuffix(".yaml") {
             do {
-                manifest.files += try YAMLDecoder().decode(BlueprintManifest.Part.self, from: files[path]!).files
+                manifest.files += try YAMLDecoder().decode(BlueprintManifest.Part.self, from: text).files
             } catch {
                 throw BlueprintError.invalidManifest(path: path, reason: "\(error)")
             }

@@ -38,18 +38,19 @@ public struct BlueprintRenderer: Sendable {
         case nil:
             return [context.root]
         case .environment:
+            // The context is built from the same plan, so every name has its entry.
             return plan.environments.map {
-                context.root.merging(["environment": context.environments[$0.name]!]) { $1 }
+                context.root.merging(["environment": context.environments[$0.name] ?? [:]]) { $1 }
             }
         case .instance:
-            return plan.instances.map { context.root.merging(["instance": context.instances[$0.name]!]) { $1 } }
+            return plan.instances.map { context.root.merging(["instance": context.instances[$0.name] ?? [:]]) { $1 } }
         case .deployment:
             return plan.environments.flatMap { environment in
                 environment.deployments.map { deployment in
                     context.root.merging([
-                        "environment": context.environments[environment.name]!,
-                        "instance": context.instances[deployment.instance]!,
-                        "deployment": context.deployments[environment.name]![deployment.instance]!,
+                        "environment": context.environments[environment.name] ?? [:],
+                        "instance": context.instances[deployment.instance] ?? [:],
+                        "deployment": context.deployments[environment.name]?[deployment.instance] ?? [:],
                     ]) { $1 }
                 }
             }

@@ -108,7 +108,9 @@ public struct TemplateContext: @unchecked Sendable {
         func walk(_ value: Any, _ prefix: String) -> [String] {
             if value is Bool { return [prefix] }
             guard let dictionary = value as? [String: Any] else { return [] }
-            return dictionary.keys.sorted().flatMap { walk(dictionary[$0]!, prefix.isEmpty ? $0 : "\(prefix).\($0)") }
+            return dictionary.sorted { $0.key < $1.key }.flatMap { key, value in
+                walk(value, prefix.isEmpty ? key : "\(prefix).\(key)")
+            }
         }
         return walk(root, "")
     }

@@ -21,7 +21,7 @@ extension HCLLayout {
             }
             guard let start = runStart else { continue }
             for line in lines[start..<index] {
-                let first = line[keyPath: cell]!.lowerBound
+                guard let first = line[keyPath: cell]?.lowerBound else { continue }
                 tokens[first].spacesBefore = maxWidth - width(self, line) + 1
             }
             runStart = nil

@@ -72,7 +72,7 @@ extension RepositoryWriter {
         var steps: [Step] = []
         func install(_ path: String) throws {
             let staged = "\(staging)/\(steps.count)"
-            try Disk.createFile(staged, contents: overrides[path] ?? contents[path]!)
+            try Disk.createFile(staged, contents: overrides[path] ?? contents[path] ?? Data())
             steps.append(.install(path: path, staged: staged))
         }
         func installIfChanged(_ path: String) throws {

@@ -133,9 +133,17 @@ public struct Answers: Sendable, Equatable, Codable {
 public enum SizePreset: String, Sendable, Equatable, Codable, CaseIterable, Comparable, CodingKeyRepresentable {
     case small, medium, large, xlarge
 
-    public static func < (lhs: SizePreset, rhs: SizePreset) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// Presets grow in declaration order.
+    private var rank: Int {
+        switch self {
+        case .small: 0
+        case .medium: 1
+        case .large: 2
+        case .xlarge: 3
+        }
     }
+
+    public static func < (lhs: SizePreset, rhs: SizePreset) -> Bool { lhs.rank < rhs.rank }
 
     /// `medium` and larger have no single point of failure (SPEC §2).
     public var isHighlyAvailable: Bool { self >= .medium }
