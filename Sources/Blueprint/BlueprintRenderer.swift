@@ -78,9 +78,10 @@ public struct BlueprintRenderer: Sendable {
         }
     }
 
-    /// Terraform files come out as `terraform fmt` writes them, whatever the template's layout.
+    /// HCL files (Terraform's, and the tools' `.hcl` configuration) come out as `terraform fmt`
+    /// writes them, whatever the template's layout; the same rule as their escaping decides.
     private func formatted(_ text: String, path: String) throws -> String {
-        guard path.hasSuffix(".tf") || path.hasSuffix(".tfvars") else { return text }
+        guard ContentEscaping.forPath(path) == .hcl else { return text }
         do {
             return try HCLFormatter().format(text)
         } catch {

@@ -83,6 +83,28 @@ final class BlueprintRendererTests: XCTestCase {
         XCTAssertEqual(files["deployments/staging-main.txt"]?.contents, "courses.staging.learn.acme.edu\n")
     }
 
+    /// Every HCL file is formatted, `.hcl` configuration (`.tflint.hcl`) as well as Terraform's.
+    func testHCLFilesOfEveryKindAreFormatted() throws {
+        let bp = try blueprint(
+            """
+            name: test
+            version: 0.0.1
+            files:
+              - path: .tflint.hcl
+                template: config.mustache
+              - path: main.tf
+                template: config.mustache
+              - path: notes.txt
+                template: config.mustache
+            """,
+            templates: ["config.mustache": "plugin \"aws\" {\nenabled = true\nversion    = \"0.41.0\"\n}\n"])
+        let files = try BlueprintRenderer().render(Planner().plan(try answers()), with: bp)
+        let formatted = "plugin \"aws\" {\n  enabled = true\n  version = \"0.41.0\"\n}\n"
+        XCTAssertEqual(files[".tflint.hcl"]?.contents, formatted)
+        XCTAssertEqual(files["main.tf"]?.contents, formatted)
+        XCTAssertEqual(files["notes.txt"]?.contents, "plugin \"aws\" {\nenabled = true\nversion    = \"0.41.0\"\n}\n")
+    }
+
     func testBlueprintMistakesAreClearErrors() throws {
         let plan = Planner().plan(try answers())
         let unsafe = try blueprint(
