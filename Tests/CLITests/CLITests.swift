@@ -24,6 +24,27 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(try StampProcess.run(["generate", "--help"], in: directory).stdout.contains("--dry-run"))
     }
 
+    /// `--help` of every command, exactly: a changed option or description shows in review.
+    /// After an intended change: `for c in ...; do COLUMNS=100 stamp $c --help > Tests/CLITests/Help/<c>.txt`.
+    func testHelpTextsMatchTheirSnapshots() throws {
+        let directory = try makeTemporaryDirectory(self)
+        let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Help")
+        let names = try FileManager.default.contentsOfDirectory(atPath: snapshots.path).filter { $0.hasSuffix(".txt") }
+            .sorted()
+        XCTAssertEqual(
+            names,
+            [
+                "blueprint-export.txt", "check.txt", "diff.txt", "explain.txt", "generate.txt", "init.txt", "stamp.txt",
+                "update.txt", "validate.txt",
+            ])
+        for name in names {
+            let command = name == "stamp.txt" ? [] : name.dropLast(4).split(separator: "-").map(String.init)
+            let result = try StampProcess.run(command + ["--help"], in: directory, environment: ["COLUMNS": "100"])
+            let expected = try String(contentsOf: snapshots.appendingPathComponent(name), encoding: .utf8)
+            XCTAssertEqual(result.stdout, expected, "stamp \(command.joined(separator: " ")) --help changed")
+        }
+    }
+
     func testUsageErrorsExitTwo() throws {
         let directory = try makeTemporaryDirectory(self)
         let unknown = try StampProcess.run(["frobnicate"], in: directory)
