@@ -24,7 +24,9 @@ let package = Package(
         .target(name: "HCL"),
         .target(
             name: "Blueprint",
-            dependencies: ["Planning", "HCL", "Yams", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "Questionnaire", "Planning", "HCL", "Yams", .product(name: "Mustache", package: "swift-mustache"),
+            ],
             plugins: ["EmbedBlueprints"]
         ),
         .target(name: "Output", dependencies: ["Blueprint", .product(name: "Crypto", package: "swift-crypto")]),
