@@ -5,24 +5,7 @@ import XCTest
 
 final class CIAccessTests: XCTestCase {
     private func plan(_ services: Answers.Services = Answers.Services()) -> Plan {
-        Planner().plan(
-            Answers(
-                project: .init(name: "acme", organization: "Acme"),
-                aws: .init(
-                    region: "us-east-1", accountID: "000123456789", availabilityZones: ["us-east-1a", "us-east-1b"]),
-                dns: .init(domain: "learn.acme.edu"),
-                github: .init(repository: "acme/infra"),
-                environments: [
-                    .init(
-                        name: "production", size: .small, protected: true, availabilityZoneCount: 2,
-                        networkCIDR: "10.0.0.0/16")
-                ],
-                instances: [
-                    .init(
-                        name: "main", lmsHost: "courses.learn.acme.edu", studioHost: "studio.courses.learn.acme.edu",
-                        release: .verawood, environments: ["production"])
-                ],
-                services: services))
+        Planner().plan(smallAnswers(environments: 1, services: services))
     }
 
     private func role(_ purpose: CIRole.Purpose, _ plan: Plan) throws -> CIRole {

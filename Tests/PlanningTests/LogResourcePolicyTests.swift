@@ -6,23 +6,7 @@ import XCTest
 final class LogResourcePolicyTests: XCTestCase {
     private func answers(region: String, environments: Int, services: Answers.Services = Answers.Services()) -> Answers
     {
-        let names = ["production", "staging", "qa", "dev", "demo", "train"].prefix(environments)
-        return Answers(
-            project: .init(name: "acme", organization: "Acme"),
-            aws: .init(region: region, accountID: "000123456789", availabilityZones: ["\(region)a", "\(region)b"]),
-            dns: .init(domain: "learn.acme.edu"),
-            github: .init(repository: "acme/infra"),
-            environments: names.enumerated().map { index, name in
-                .init(
-                    name: name, size: .small, protected: index == 0, availabilityZoneCount: 2,
-                    networkCIDR: "10.\(index).0.0/16")
-            },
-            instances: [
-                .init(
-                    name: "main", lmsHost: "courses.learn.acme.edu", studioHost: "studio.courses.learn.acme.edu",
-                    release: .verawood, environments: Array(names))
-            ],
-            services: services)
+        smallAnswers(region: region, environments: environments, services: services)
     }
 
     /// Before issue 10 us-east-1 held 1 + 3N + 1 policies: the third environment failed.
@@ -60,25 +44,7 @@ final class LogResourcePolicyTests: XCTestCase {
 
 final class AccountQuotaTests: XCTestCase {
     func testWhatTwoSmallEnvironmentsNeed() throws {
-        let answers = Answers(
-            project: .init(name: "acme", organization: "Acme"),
-            aws: .init(
-                region: "us-east-1", accountID: "000123456789", availabilityZones: ["us-east-1a", "us-east-1b"]),
-            dns: .init(domain: "learn.acme.edu"),
-            github: .init(repository: "acme/infra"),
-            environments: [
-                .init(
-                    name: "production", size: .small, protected: true, availabilityZoneCount: 2,
-                    networkCIDR: "10.0.0.0/16"),
-                .init(
-                    name: "staging", size: .small, protected: false, availabilityZoneCount: 2,
-                    networkCIDR: "10.1.0.0/16"),
-            ],
-            instances: [
-                .init(
-                    name: "main", lmsHost: "courses.learn.acme.edu", studioHost: "studio.courses.learn.acme.edu",
-                    release: .verawood, environments: ["production", "staging"])
-            ])
+        let answers = smallAnswers(environments: 2)
         let quotas = Dictionary(uniqueKeysWithValues: Planner().plan(answers).accountQuotas.map { ($0.name, $0) })
         XCTAssertEqual(quotas["VPCs per region"]?.needed, 2)
         XCTAssertEqual(quotas["Elastic IP addresses (one per NAT gateway)"]?.needed, 2, "small: one NAT gateway each")
