@@ -20,6 +20,8 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Fail on files edited by hand too.")
     var strict = false
 
+    @OptionGroup var blueprintOption: BlueprintOption
+
     func run() throws {
         let console = Console()
         var failed = false
@@ -30,7 +32,8 @@ struct CheckCommand: ParsableCommand {
             else { throw OutputError.notGeneratedByStamp(directory: directory.path) }
             let answers = try QuestionnaireLoader().load(yaml: yaml, file: "\(output)/\(RepositoryLayout.answersPath)")
                 .answers
-            let repository = try StampGenerator().generate(answers, blueprint: try BlueprintLoader().builtIn())
+            let (blueprint, compatibility) = try blueprintOption.choice.load(for: directory)
+            let repository = try StampGenerator().generate(answers, blueprint: blueprint)
             let statuses = try RepositoryComparison(directory: directory).statuses(of: repository.generation)
             let stale = statuses.filter(\.stale)
             let edited = statuses.filter { $0.editedByUser && $0.onDisk != nil && !$0.stale }
@@ -43,7 +46,12 @@ struct CheckCommand: ParsableCommand {
             for status in edited {
                 console.out("edited by hand: \(status.path)")
             }
-            failed = !stale.isEmpty || (strict && !edited.isEmpty)
+            if case .newer(let recorded, let current) = compatibility {
+                console.out(
+                    "blueprint \(blueprint.manifest.name) \(current) is newer than the recorded \(recorded)"
+                        + " (hint: `stamp update` brings the repository to it)")
+            }
+            failed = !stale.isEmpty || (strict && !edited.isEmpty) || compatibility != .same
             let answersPath = "\(output)/\(RepositoryLayout.answersPath)"
             console.out(
                 failed

@@ -21,13 +21,16 @@ struct DiffCommand: ParsableCommand {
     @Flag(help: "Print one line per changed file with its added and removed line counts.")
     var stat = false
 
+    @OptionGroup var blueprintOption: BlueprintOption
+
     func run() throws {
         let console = Console()
         var different = false
         try reportingFailures(console) {
             let answers = try QuestionnaireLoader().load(contentsOf: options.answers).answers
-            let repository = try StampGenerator().generate(answers, blueprint: try BlueprintLoader().builtIn())
             let directory = URL(fileURLWithPath: output ?? "\(answers.project.name)-infra")
+            let repository = try StampGenerator().generate(
+                answers, blueprint: try blueprintOption.choice.load(for: directory).blueprint)
             let changes = try RepositoryComparison(directory: directory).statuses(of: repository.generation)
                 .filter(\.differsFromGeneration)
             different = !changes.isEmpty

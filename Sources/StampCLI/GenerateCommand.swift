@@ -81,3 +81,30 @@ struct WriteSummary {
         }
     }
 }
+
+extension BlueprintChoice {
+    /// The blueprint to regenerate a repository stamp generated with: `--blueprint DIR` or
+    /// the built-in one, refused when its name differs from the recorded one or its version is
+    /// older (SPEC §1). A repository without a manifest accepts any.
+    func load(for directory: URL) throws -> (blueprint: Blueprint, compatibility: BlueprintCompatibility) {
+        let blueprint = try load()
+        guard let manifest = try ManifestLoader().manifest(in: directory) else { return (blueprint, .same) }
+        do {
+            return (blueprint, try BlueprintCompatibility(recorded: manifest.blueprint, current: blueprint.manifest))
+        } catch let refusal as BlueprintCompatibility.Refusal {
+            throw UsageError(message: "\(directory.path): \(refusal.description)")
+        }
+    }
+}
+
+/// `--blueprint DIR`, shared by the commands that regenerate.
+struct BlueprintOption: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Use the blueprint in this directory instead of the built-in one (it must have the recorded name).",
+            valueName: "dir"))
+    var blueprint: String?
+
+    var choice: BlueprintChoice { BlueprintChoice(directory: blueprint) }
+}

@@ -34,6 +34,8 @@ struct UpdateCommand: ParsableCommand {
     @Flag(name: .customLong("allow-dirty"), help: "Run even when the git work tree has uncommitted changes.")
     var allowDirty = false
 
+    @OptionGroup var blueprintOption: BlueprintOption
+
     func run() throws {
         let console = Console()
         var conflicted = false
@@ -53,7 +55,8 @@ struct UpdateCommand: ParsableCommand {
                 loaded = try QuestionnaireLoader().load(yaml: yaml, file: file).answers
             }
             let directory = URL(fileURLWithPath: directoryPath)
-            let repository = try StampGenerator().generate(loaded, blueprint: try BlueprintLoader().builtIn())
+            let repository = try StampGenerator().generate(
+                loaded, blueprint: try blueprintOption.choice.load(for: directory).blueprint)
             if !allowDirty && !dryRun {
                 let dirty = GitWorkTree.uncommittedChanges(in: directory)
                 if !dirty.isEmpty {

@@ -20,6 +20,40 @@ final class UpdateCommandTests: XCTestCase {
         return (directory, directory.appendingPathComponent("infra"))
     }
 
+    /// SPEC §1: the recorded blueprint decides. A recorded older version of the built-in
+    /// blueprint makes check fail naming both versions, and update proceed; a recorded newer
+    /// version or another blueprint's name is refused by both (exit 2).
+    func testTheRecordedBlueprintDecidesWhatCheckAndUpdateMayDo() throws {
+        let (directory, repository) = try generated()
+        let manifestURL = repository.appendingPathComponent(".stamp/manifest.json")
+        let original = try String(contentsOf: manifestURL, encoding: .utf8)
+        XCTAssertTrue(original.contains(#""version" : "1.0.0""#), original)
+        func record(name: String = "openedx-aws", version: String) throws {
+            try original.replacingOccurrences(of: #""version" : "1.0.0""#, with: #""version" : "\#(version)""#)
+                .replacingOccurrences(of: #""name" : "openedx-aws""#, with: #""name" : "\#(name)""#)
+                .write(to: manifestURL, atomically: true, encoding: .utf8)
+        }
+        try record(version: "0.9.0")
+        let older = try StampProcess.run(["check", "--output", "infra"], in: directory)
+        XCTAssertEqual(older.status, 1, older.stdout + older.stderr)
+        XCTAssertTrue(
+            older.stdout.contains("blueprint openedx-aws 1.0.0 is newer than the recorded 0.9.0"), older.stdout)
+        let updated = try StampProcess.run(["update", "--output", "infra", "--allow-dirty"], in: directory)
+        XCTAssertEqual(updated.status, 0, updated.stdout + updated.stderr)
+
+        try record(version: "9.0.0")
+        for command in [["check", "--output", "infra"], ["update", "--output", "infra", "--allow-dirty"]] {
+            let refused = try StampProcess.run(command, in: directory)
+            XCTAssertEqual(refused.status, 2, command[0])
+            XCTAssertTrue(refused.stderr.contains("generated with openedx-aws 9.0.0, newer than 1.0.0"), refused.stderr)
+        }
+        try record(name: "acme-custom", version: "1.0.0")
+        let renamed = try StampProcess.run(["update", "--output", "infra", "--allow-dirty"], in: directory)
+        XCTAssertEqual(renamed.status, 2)
+        XCTAssertTrue(
+            renamed.stderr.contains("generated with the blueprint `acme-custom`, not `openedx-aws`"), renamed.stderr)
+    }
+
     private func read(_ repository: URL, _ path: String) throws -> String {
         try String(contentsOf: repository.appendingPathComponent(path), encoding: .utf8)
     }
