@@ -16,6 +16,7 @@ public struct TemplateContext: @unchecked Sendable {
         let environments = plan.environments.map { Self.environment($0, tutor: tutor) }
         let answers = plan.answers
         let (owner, repository) = Self.split(answers.github.repository)
+        let logResourcePolicies = Self.logResourcePolicies(plan)
         root = [
             "blueprint": ["name": blueprint.name, "version": blueprint.version],
             "versions": blueprint.versions ?? [:],
@@ -62,7 +63,7 @@ public struct TemplateContext: @unchecked Sendable {
             "services": Self.services(answers.services),
             "ingress": Self.ingress(plan.ingress),
             "image_build": ["cache_tag": ImageBuild.cacheTag],
-            "log_resource_policies": Self.logResourcePolicies(plan),
+            "log_resource_policies": logResourcePolicies,
             "account_quotas": plan.accountQuotas.map { quota in
                 [
                     "name": quota.name, "needed": quota.needed, "check": quota.check,
@@ -76,7 +77,7 @@ public struct TemplateContext: @unchecked Sendable {
                 "create_fallback": plan.clusterAdmins.fallbackRoleName != nil,
                 "fallback_role_name": plan.clusterAdmins.fallbackRoleName ?? "",
             ],
-            "log_delivery": ["in_global": !Self.logResourcePolicies(plan).isEmpty],
+            "log_delivery": ["in_global": !logResourcePolicies.isEmpty],
         ]
         self.environments = Dictionary(uniqueKeysWithValues: zip(plan.environments.map(\.name), environments))
         self.instances = Dictionary(

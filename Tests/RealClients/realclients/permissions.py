@@ -209,8 +209,8 @@ class PermissionsCheck:
             value = profile.attributes("role") if profile else UNKNOWN
             if value is UNKNOWN:
                 return None
-        return root.looked_up("aws_iam_role", str(value), "RoleNameWithPath").join(
-            [f"arn:{self.facts.partition}:iam::{self.facts.account_id}:role/", ""])
+        role = root.looked_up("aws_iam_role", str(value), "RoleNameWithPath")
+        return f"arn:{self.facts.partition}:iam::{self.facts.account_id}:role/{role}"
 
     def check_secrets(self, roots: list[Root]) -> None:
         """The plan role reads only the secrets whose value Terraform keeps."""
