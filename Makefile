@@ -46,8 +46,9 @@ golden: build
 	STAMP=$(STAMP) scripts/golden
 
 ## Speed and memory targets of validate, explain and generate on examples/reference.
-bench: build
-	STAMP=$(STAMP) scripts/bench
+bench:
+	swift build -c release --product stamp
+	STAMP=$(CURDIR)/.build/release/stamp scripts/bench
 
 tools: $(TF_VALIDATE_VENV)/bin/terraform $(CHECKOV_VENV)/bin/checkov $(LINT_VENV)/bin/actionlint $(CLIENTS_VENV)/.installed
 
