@@ -233,6 +233,11 @@ struct HCLLexer {
     func identifierLength(at start: Int) -> Int {
         var at = start
         while at < src.count {
+            if let ascii = Self.asciiIdentifier(src[at], first: at == start) {
+                guard ascii else { break }
+                at += 1
+                continue
+            }
             let length = scalarLength(at: at)
             guard let scalar = decodeScalar(at: at, length: length) else { break }
             let accepted: Bool
@@ -245,6 +250,18 @@ struct HCLLexer {
             at += length
         }
         return at - start
+    }
+
+    /// Whether an ASCII byte may be (start) an identifier, without Unicode's property tables,
+    /// which made this the formatter's hottest loop; nil for a byte that starts a longer scalar.
+    private static func asciiIdentifier(_ byte: UInt8, first: Bool) -> Bool? {
+        guard byte < 0x80 else { return nil }
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
+            return true
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): return !first
+        default: return false
+        }
     }
 
     func scalarLength(at offset: Int) -> Int {
