@@ -2,10 +2,10 @@
 import PackageDescription
 
 // One target per pipeline stage; imports point one way only:
-// Questionnaire -> Planning -> Blueprint (+ HCL) -> Output -> StampKit -> StampCLI -> stamp.
+// Questionnaire, BlueprintData -> Planning -> Blueprint (+ HCL) -> Output -> StampKit -> StampCLI -> stamp.
 let package = Package(
     name: "stamp",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "StampKit", targets: ["StampKit"]),
         .executable(name: "stamp", targets: ["stamp"]),
@@ -20,12 +20,16 @@ let package = Package(
     ],
     targets: [
         .target(name: "Questionnaire", dependencies: ["Yams"]),
-        .target(name: "Planning", dependencies: ["Questionnaire", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "BlueprintData"),
+        .target(
+            name: "Planning",
+            dependencies: ["Questionnaire", "BlueprintData", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "HCL"),
         .target(
             name: "Blueprint",
             dependencies: [
-                "Questionnaire", "Planning", "HCL", "Yams", .product(name: "Mustache", package: "swift-mustache"),
+                "Questionnaire", "BlueprintData", "Planning", "HCL", "Yams",
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: ["EmbedBlueprints"]
         ),
@@ -42,7 +46,7 @@ let package = Package(
         .plugin(name: "EmbedBlueprints", capability: .buildTool(), dependencies: ["BlueprintEmbedder"]),
 
         .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "BlueprintData"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL"], resources: [.copy("Corpus")]),
         .testTarget(name: "BlueprintTests", dependencies: ["Blueprint", "StampKit", "HCL", "Yams"]),
         .testTarget(name: "OutputTests", dependencies: ["Output"]),

@@ -1,3 +1,5 @@
+import BlueprintData
+
 /// `blueprint.yaml`: which files a blueprint produces, from which template, how often, and when.
 public struct BlueprintManifest: Sendable, Equatable, Codable {
     public var name: String
@@ -11,20 +13,12 @@ public struct BlueprintManifest: Sendable, Equatable, Codable {
     public var tutor: [String: TutorRelease]?
     public var files: [FileRule]
 
-    /// One release's row of the Tutor table.
-    public struct TutorRelease: Sendable, Equatable, Codable {
-        public var version: String
-        /// PyPI project name -> exact version (`tutor-forum: "22.0.0"`).
-        public var plugins: [String: String]
-        public var constraints: [Constraint]?
-        /// `name==version` lines: Tutor, the plugins and every dependency.
-        public var requirements: [String]
-
-        public struct Constraint: Sendable, Equatable, Codable {
-            public var requirement: String
-            public var reason: String
-        }
+    /// The data Planning decides with.
+    public var catalog: Catalog {
+        Catalog(blueprintName: name, blueprintVersion: version, versions: versions ?? [:], tutor: tutor ?? [:])
     }
+
+    public typealias TutorRelease = BlueprintData.TutorRelease
 
     /// `parts/<name>.yaml`: more file rules, so each module's files are listed beside each other.
     public struct Part: Sendable, Equatable, Codable {

@@ -10,15 +10,15 @@ public struct BlueprintRenderer: Sendable {
     }
 
     public func render(_ plan: Plan, with blueprint: Blueprint) throws -> FileSet {
-        let context = TemplateContext(plan: plan, blueprint: blueprint.manifest)
+        let scopes = try RenderScopes(RenderModel(plan: plan, catalog: blueprint.manifest.catalog))
         var jobs: [RenderJob] = []
         var paths = ParsedTemplates()
-        for rule in blueprint.manifest.files where try isEnabled(rule, context: context) {
+        for rule in blueprint.manifest.files where try isEnabled(rule, root: scopes.root) {
             guard let source = blueprint.templates[rule.template] else {
                 throw BlueprintError.missingTemplate(rule: rule.path, template: rule.template)
             }
             let pathTemplate = try paths.parsed(rule.path, named: "path of \(rule.template)", escaping: .text)
-            for scope in scopes(rule.forEach, plan: plan, context: context) {
+            for scope in Self.scopes(rule.forEach, plan: plan, scopes: scopes) {
                 let path = pathTemplate.render(scope)
                 if let reason = FileSet.unsafePathReason(path) {
                     throw BlueprintError.unsafeOutputPath(rule: rule.path, path: path, reason: reason)
@@ -27,10 +27,11 @@ public struct BlueprintRenderer: Sendable {
             }
         }
         let templates = try ParsedTemplates.parsing(jobs.map { ($0.source, $0.rule.template, $0.escaping) })
-        let rendered = try jobs.map { job in
+        let rendered = try jobs.parallelMap { job in
             let key = ParsedTemplates.key(job.source, escaping: job.escaping)
             guard let template = templates[key] else { preconditionFailure("every job's template was parsed") }
-            return GeneratedFile(path: job.path, contents: try formatted(template.render(job.scope), path: job.path))
+            return GeneratedFile(
+                path: job.path, contents: try Self.formatted(template.render(job.scope), path: job.path))
         }
         var files: [String: GeneratedFile] = [:]
         for file in rendered {
@@ -40,33 +41,37 @@ public struct BlueprintRenderer: Sendable {
         return FileSet(Array(files.values))
     }
 
-    private func isEnabled(_ rule: BlueprintManifest.FileRule, context: TemplateContext) throws -> Bool {
+    private func isEnabled(_ rule: BlueprintManifest.FileRule, root: [String: RenderValue]) throws -> Bool {
         guard let condition = rule.when else { return true }
-        guard let enabled = context.boolean(at: condition) else {
-            throw BlueprintError.unknownCondition(rule: rule.path, condition: condition, known: context.booleanPaths)
+        guard case .bool(let enabled) = RenderValue.object(root).value(at: condition) else {
+            throw BlueprintError.unknownCondition(
+                rule: rule.path, condition: condition, known: RenderValue.object(root).booleanPaths)
         }
         return enabled
     }
 
-    /// The root context plus what one copy of a fanned-out file sees.
-    private func scopes(_ fanOut: BlueprintManifest.FanOut?, plan: Plan, context: TemplateContext) -> [[String: Any]] {
+    /// The root plus what one copy of a fanned-out file sees.
+    private static func scopes(_ fanOut: BlueprintManifest.FanOut?, plan: Plan, scopes: RenderScopes)
+        -> [[String: RenderValue]]
+    {
+        let root = scopes.root
+        let none = RenderValue.object([:])
         switch fanOut {
         case nil:
-            return [context.root]
+            return [root]
         case .environment:
-            // The context is built from the same plan, so every name has its entry.
             return plan.environments.map {
-                context.root.merging(["environment": context.environments[$0.name] ?? [:]]) { $1 }
+                root.merging(["environment": scopes.environments[$0.name] ?? none]) { $1 }
             }
         case .instance:
-            return plan.instances.map { context.root.merging(["instance": context.instances[$0.name] ?? [:]]) { $1 } }
+            return plan.instances.map { root.merging(["instance": scopes.instances[$0.name] ?? none]) { $1 } }
         case .deployment:
             return plan.environments.flatMap { environment in
                 environment.deployments.map { deployment in
-                    context.root.merging([
-                        "environment": context.environments[environment.name] ?? [:],
-                        "instance": context.instances[deployment.instance] ?? [:],
-                        "deployment": context.deployments[environment.name]?[deployment.instance] ?? [:],
+                    root.merging([
+                        "environment": scopes.environments[environment.name] ?? none,
+                        "instance": scopes.instances[deployment.instance] ?? none,
+                        "deployment": scopes.deployments[environment.name]?[deployment.instance] ?? none,
                     ]) { $1 }
                 }
             }
@@ -75,7 +80,7 @@ public struct BlueprintRenderer: Sendable {
 
     /// HCL files (Terraform's, and the tools' `.hcl` configuration) come out as `terraform fmt`
     /// writes them, whatever the template's layout; the same rule as their escaping decides.
-    private func formatted(_ text: String, path: String) throws -> String {
+    private static func formatted(_ text: String, path: String) throws -> String {
         guard ContentEscaping.forPath(path) == .hcl else { return text }
         do {
             return try HCLFormatter().format(text)
@@ -86,21 +91,21 @@ public struct BlueprintRenderer: Sendable {
 }
 
 /// One file to render: its rule, template text, output path and the context it sees.
-struct RenderJob {
+struct RenderJob: Sendable {
     let rule: BlueprintManifest.FileRule
     let source: String
     let path: String
-    let scope: [String: Any]
+    let scope: [String: RenderValue]
     var escaping: ContentEscaping { ContentEscaping.forPath(path) }
 }
 
 /// A template parsed with its plain lines lifted out (see TemplateLiterals).
-struct ParsedTemplate {
+struct ParsedTemplate: Sendable {
     let template: MustacheTemplate
-    let literals: [String: String]
+    let literals: [String: RenderValue]
 
-    func render(_ scope: [String: Any]) -> String {
-        template.render(literals.isEmpty ? scope : scope.merging(literals) { $1 })
+    func render(_ scope: [String: RenderValue]) -> String {
+        template.render(RenderValue.object(literals.isEmpty ? scope : scope.merging(literals) { $1 }))
     }
 }
 
@@ -118,7 +123,7 @@ struct ParsedTemplates {
     {
         var seen = Set<String>()
         let distinct = templates.filter { seen.insert(key($0.source, escaping: $0.escaping)).inserted }
-        let parsed = try distinct.map { try parse($0.source, named: $0.name, escaping: $0.escaping) }
+        let parsed = try distinct.parallelMap { try parse($0.source, named: $0.name, escaping: $0.escaping) }
         return Dictionary(uniqueKeysWithValues: zip(distinct.map { key($0.source, escaping: $0.escaping) }, parsed))
     }
 
@@ -137,7 +142,7 @@ struct ParsedTemplates {
         do {
             return ParsedTemplate(
                 template: try MustacheTemplate(string: escaping.pragma + "\n" + lifted.template),
-                literals: lifted.literals)
+                literals: lifted.literals.mapValues(RenderValue.string))
         } catch {
             throw BlueprintError.invalidTemplate(template: name, reason: "\(error)")
         }

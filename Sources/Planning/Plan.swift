@@ -19,6 +19,21 @@ public struct Plan: Sendable, Equatable {
 
     /// The GitHub environment whose jobs apply `terraform/global`.
     public static let globalEnvironment = "global"
+    /// Where `terraform/global` keeps its state in the state bucket.
+    public static let globalStateKey = "global/terraform.tfstate"
+
+    /// Without the bastion, deploy jobs reach each private EKS API from runners in the VPC.
+    public var usesSelfHostedRunners: Bool { !answers.services.bastion }
+
+    /// `owner` of `owner/name` (the questionnaire checked the form).
+    public var repositoryOwner: String {
+        answers.github.repository.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
+    }
+
+    /// `name` of `owner/name`.
+    public var repositoryName: String {
+        answers.github.repository.split(separator: "/", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+    }
 
     /// Unprotected environments first, in questionnaire order, then protected ones (SPEC §2).
     public var applyOrder: [EnvironmentPlan] {
@@ -39,6 +54,8 @@ public struct CIRole: Sendable, Equatable {
     /// Secrets Manager name patterns the role may read (plan, deploy; `*` is any instance);
     /// the others read none by name.
     public var readableSecrets: [String] = []
+
+    public func arn(accountID: String) -> String { "arn:aws:iam::\(accountID):role/\(name)" }
 
     public var description: String {
         switch purpose {

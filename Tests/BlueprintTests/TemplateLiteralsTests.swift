@@ -1,4 +1,5 @@
 @testable import Blueprint
+import BlueprintData
 import Mustache
 import StampKit
 import XCTest
@@ -8,13 +9,20 @@ final class TemplateLiteralsTests: XCTestCase {
     private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    private func renderedWhole(_ source: String, _ context: [String: Any]) throws -> String {
+    private func renderedWhole(_ source: String, _ context: Any) throws -> String {
         try MustacheTemplate(string: source).render(context)
     }
 
-    private func renderedLifted(_ source: String, _ context: [String: Any]) throws -> String {
+    private func renderedLifted(_ source: String, _ context: Any) throws -> String {
         let lifted = TemplateLiterals(source)
-        return try MustacheTemplate(string: lifted.template).render(context.merging(lifted.literals) { $1 })
+        let literals = lifted.literals.mapValues(RenderValue.string)
+        let scope: Any =
+            switch context {
+            case let value as RenderValue: RenderValue.object(value.members.merging(literals) { $1 })
+            case let dictionary as [String: Any]: dictionary.merging(lifted.literals) { $1 }
+            default: context
+            }
+        return try MustacheTemplate(string: lifted.template).render(scope)
     }
 
     private func assertSameOutput(
@@ -63,20 +71,41 @@ final class TemplateLiteralsTests: XCTestCase {
         let answers = try QuestionnaireLoader()
             .load(contentsOf: Self.root.appendingPathComponent("examples/reference/stamp.yaml").path).answers
         let blueprint = try BlueprintLoader().builtIn()
-        let context = TemplateContext(plan: Planner().plan(answers), blueprint: blueprint.manifest)
+        let scopes = try RenderScopes(RenderModel(plan: Planner().plan(answers), catalog: blueprint.manifest.catalog))
         ContentEscaping.registerAll()
         var lifted = 0
         for (name, source) in blueprint.templates.sorted(by: { $0.key < $1.key }) {
-            let scope = context.root.merging([
-                "environment": context.environments.values.first ?? [:],
-                "instance": context.instances.values.first ?? [:],
-                "deployment": context.deployments.values.first?.values.first ?? [:],
-            ]) { $1 }
+            let scope = RenderValue.object(
+                scopes.root.merging([
+                    "environment": scopes.environments.values.first ?? .object([:]),
+                    "instance": scopes.instances.values.first ?? .object([:]),
+                    "deployment": scopes.deployments.values.first?.values.first ?? .object([:]),
+                ]) { $1 })
             let withEscaping = ContentEscaping.hcl.pragma + "\n" + source
             XCTAssertEqual(
                 try renderedLifted(withEscaping, scope), try renderedWhole(withEscaping, scope), name)
             lifted += TemplateLiterals(source).literals.count
         }
         XCTAssertGreaterThan(lifted, blueprint.templates.count, "most templates have plain runs")
+    }
+}
+
+final class RenderValueEncoderTests: XCTestCase {
+    func testKeysAreSnakeCasedWithCapitalRunsAsOneWord() {
+        XCTAssertEqual(
+            ["ciRoleArns", "ebsKMSKeyARN", "mongodbTLS", "webACL", "isFirst", "name", "aurora_mysql"].map(
+                RenderValueEncoder.snakeCased),
+            ["ci_role_arns", "ebs_kms_key_arn", "mongodb_tls", "web_acl", "is_first", "name", "aurora_mysql"])
+    }
+
+    func testOptionalsThatAreNilLeaveNoKeyAndScalarsKeepTheirType() throws {
+        struct Sample: Encodable {
+            var cdn: String?
+            var count: Int
+            var on: Bool
+            var rows: [String]
+        }
+        let value = try RenderValueEncoder.encode(Sample(cdn: nil, count: 2, on: true, rows: ["a"]))
+        XCTAssertEqual(value, .object(["count": .int(2), "on": .bool(true), "rows": .list([.string("a")])]))
     }
 }

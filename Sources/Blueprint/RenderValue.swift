@@ -1,0 +1,70 @@
+import Mustache
+import Planning
+
+/// The render model as templates walk it: an encoded tree of strings, integers, booleans,
+/// lists and objects with snake_case keys. Sendable (files render on every core) and read by
+/// Mustache through `MustacheParent`, without reflection.
+enum RenderValue: Sendable, Equatable, MustacheParent {
+    case string(String)
+    case int(Int)
+    case bool(Bool)
+    case list([RenderValue])
+    case object([String: RenderValue])
+
+    /// What Mustache sees: Swift scalars, arrays, and objects it asks for children.
+    var mustacheValue: Any {
+        switch self {
+        case .string(let value): value
+        case .int(let value): value
+        case .bool(let value): value
+        case .list(let items): items.map(\.mustacheValue)
+        case .object: self
+        }
+    }
+
+    func child(named name: String) -> Any? {
+        guard case .object(let members) = self else { return nil }
+        return members[name]?.mustacheValue
+    }
+
+    var members: [String: RenderValue] {
+        if case .object(let members) = self { return members }
+        return [:]
+    }
+
+    /// The value at a dotted path (`services.cloudfront`), nil if there is none.
+    func value(at path: String) -> RenderValue? {
+        var value = self
+        for key in path.split(separator: ".") {
+            guard let child = value.members[String(key)] else { return nil }
+            value = child
+        }
+        return value
+    }
+
+    /// Every boolean by dotted path, for error messages.
+    var booleanPaths: [String] {
+        func walk(_ value: RenderValue, _ prefix: String) -> [String] {
+            if case .bool = value { return [prefix] }
+            return value.members.sorted { $0.key < $1.key }.flatMap { key, child in
+                walk(child, prefix.isEmpty ? key : "\(prefix).\(key)")
+            }
+        }
+        return walk(self, "")
+    }
+}
+
+/// The encoded model, ready to fan out: the root and what each copy of a file sees.
+struct RenderScopes: Sendable {
+    let root: [String: RenderValue]
+    let environments: [String: RenderValue]
+    let instances: [String: RenderValue]
+    let deployments: [String: [String: RenderValue]]
+
+    init(_ model: RenderModel) throws {
+        root = try RenderValueEncoder.encode(model.root).members
+        environments = try model.environments.mapValues(RenderValueEncoder.encode)
+        instances = try model.instances.mapValues(RenderValueEncoder.encode)
+        deployments = try model.deployments.mapValues { try $0.mapValues(RenderValueEncoder.encode) }
+    }
+}
