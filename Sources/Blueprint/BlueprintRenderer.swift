@@ -101,11 +101,12 @@ struct RenderJob: Sendable {
 
 /// A template parsed with its plain lines lifted out (see TemplateLiterals).
 struct ParsedTemplate: Sendable {
-    let template: MustacheTemplate
+    let pieces: [MustacheTemplate]
     let literals: [String: RenderValue]
 
     func render(_ scope: [String: RenderValue]) -> String {
-        template.render(RenderValue.object(literals.isEmpty ? scope : scope.merging(literals) { $1 }))
+        let context = RenderValue.object(literals.isEmpty ? scope : scope.merging(literals) { $1 })
+        return pieces.map { $0.render(context) }.joined()
     }
 }
 
@@ -141,7 +142,7 @@ struct ParsedTemplates {
         let lifted = TemplateLiterals(source)
         do {
             return ParsedTemplate(
-                template: try MustacheTemplate(string: escaping.pragma + "\n" + lifted.template),
+                pieces: try lifted.pieces.map { try MustacheTemplate(string: escaping.pragma + "\n" + $0) },
                 literals: lifted.literals.mapValues(RenderValue.string))
         } catch {
             throw BlueprintError.invalidTemplate(template: name, reason: "\(error)")

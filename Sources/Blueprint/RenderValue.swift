@@ -4,23 +4,36 @@ import Planning
 /// The render model as templates walk it: an encoded tree of strings, integers, booleans,
 /// lists and objects with snake_case keys. Sendable (files render on every core) and read by
 /// Mustache through `MustacheParent`, without reflection.
-enum RenderValue: Sendable, Equatable, MustacheParent {
+enum RenderValue: Sendable, Equatable, MustacheParent, MustacheCustomRenderable {
     case string(String)
     case int(Int)
     case bool(Bool)
     case list([RenderValue])
     case object([String: RenderValue])
 
-    /// What Mustache sees: Swift scalars, arrays, and objects it asks for children.
+    /// What Mustache sees: Swift scalars (so that booleans drive sections), and lists and
+    /// objects as they are (their items are asked for children, or print as `renderText`).
     var mustacheValue: Any {
         switch self {
         case .string(let value): value
         case .int(let value): value
         case .bool(let value): value
-        case .list(let items): items.map(\.mustacheValue)
+        case .list(let items): items
         case .object: self
         }
     }
+
+    /// `{{.}}` on a list item.
+    var renderText: String {
+        switch self {
+        case .string(let value): value
+        case .int(let value): String(value)
+        case .bool(let value): String(value)
+        case .list, .object: ""
+        }
+    }
+
+    var isNull: Bool { false }
 
     func child(named name: String) -> Any? {
         guard case .object(let members) = self else { return nil }

@@ -9,63 +9,77 @@ enum RenderValueEncoder {
     }
 
     /// `camelCase` -> `camel_case`; a run of capitals is one word (`KMSKey` -> `kms_key`).
+    /// Keys are Swift identifiers or the blueprint's own snake_case keys: ASCII.
     static func snakeCased(_ key: String) -> String {
-        let characters = Array(key)
-        var out = ""
-        for (index, character) in characters.enumerated() {
-            if character.isUppercase, index > 0 {
-                let previous = characters[index - 1]
-                let nextIsLower = index + 1 < characters.count && characters[index + 1].isLowercase
-                if previous.isLowercase || previous.isNumber || (previous.isUppercase && nextIsLower) { out += "_" }
+        let bytes = Array(key.utf8)
+        guard bytes.contains(where: isUpper) else { return key }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 4)
+        for (index, byte) in bytes.enumerated() {
+            if isUpper(byte), index > 0 {
+                let previous = bytes[index - 1]
+                let nextIsLower = index + 1 < bytes.count && isLower(bytes[index + 1])
+                if isLower(previous) || isDigit(previous) || (isUpper(previous) && nextIsLower) {
+                    out.append(UInt8(ascii: "_"))
+                }
             }
-            out += character.lowercased()
+            out.append(isUpper(byte) ? byte + 32 : byte)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    final class Node {
-        enum Content {
-            case empty
-            case scalar(RenderValue)
-            case object([String: Node])
-            case list([Node])
-        }
+    private static func isUpper(_ byte: UInt8) -> Bool { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) }
+    private static func isLower(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
+    private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
 
-        var content = Content.empty
+    /// A value being encoded. Members and items live in their own storage so that adding one
+    /// does not copy the others.
+    final class Node {
+        enum Kind { case empty, scalar, object, list }
+
+        var kind = Kind.empty
+        var scalar = RenderValue.bool(false)
+        var members: [String: Node] = [:]
+        var items: [Node] = []
 
         var value: RenderValue {
-            switch content {
+            switch kind {
             case .empty: .object([:])
-            case .scalar(let value): value
-            case .object(let members): .object(members.mapValues(\.value))
-            case .list(let items): .list(items.map(\.value))
+            case .scalar: scalar
+            case .object: .object(members.mapValues(\.value))
+            case .list: .list(items.map(\.value))
             }
+        }
+
+        func set(_ value: RenderValue) {
+            kind = .scalar
+            scalar = value
         }
 
         func member(_ key: String) -> Node {
-            var members: [String: Node] = [:]
-            if case .object(let existing) = content { members = existing }
+            kind = .object
             let child = Node()
             members[RenderValueEncoder.snakeCased(key)] = child
-            content = .object(members)
             return child
         }
 
         func appended() -> Node {
-            var items: [Node] = []
-            if case .list(let existing) = content { items = existing }
+            kind = .list
             let child = Node()
             items.append(child)
-            content = .list(items)
             return child
         }
 
+        /// Scalars directly (compared by type, not cast), anything else through its encoding.
         func store<T: Encodable>(_ value: T) throws {
-            switch value {
-            case let string as String: content = .scalar(.string(string))
-            case let bool as Bool: content = .scalar(.bool(bool))
-            case let int as Int: content = .scalar(.int(int))
-            default: try value.encode(to: TreeEncoder(node: self))
+            if T.self == String.self, let string = value as? String {
+                set(.string(string))
+            } else if T.self == Int.self, let int = value as? Int {
+                set(.int(int))
+            } else if T.self == Bool.self, let bool = value as? Bool {
+                set(.bool(bool))
+            } else {
+                try value.encode(to: TreeEncoder(node: self))
             }
         }
     }
@@ -76,12 +90,12 @@ enum RenderValueEncoder {
         var userInfo: [CodingUserInfoKey: Any] { [:] }
 
         func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-            if case .object = node.content {} else { node.content = .object([:]) }
+            node.kind = .object
             return KeyedEncodingContainer(Keyed<Key>(node: node))
         }
 
         func unkeyedContainer() -> any UnkeyedEncodingContainer {
-            if case .list = node.content {} else { node.content = .list([]) }
+            node.kind = .list
             return Unkeyed(node: node)
         }
 
@@ -115,10 +129,7 @@ enum RenderValueEncoder {
     struct Unkeyed: UnkeyedEncodingContainer {
         let node: Node
         var codingPath: [any CodingKey] = []
-        var count: Int {
-            if case .list(let items) = node.content { return items.count }
-            return 0
-        }
+        var count: Int { node.items.count }
 
         mutating func encodeNil() throws {}
 
@@ -143,20 +154,20 @@ enum RenderValueEncoder {
 
         mutating func encodeNil() throws {}
         mutating func encode<T: Encodable>(_ value: T) throws { try node.store(value) }
-        mutating func encode(_ value: String) throws { node.content = .scalar(.string(value)) }
-        mutating func encode(_ value: Bool) throws { node.content = .scalar(.bool(value)) }
-        mutating func encode(_ value: Int) throws { node.content = .scalar(.int(value)) }
-        mutating func encode(_ value: Double) throws { node.content = .scalar(.string(String(value))) }
-        mutating func encode(_ value: Float) throws { node.content = .scalar(.string(String(value))) }
-        mutating func encode(_ value: Int8) throws { node.content = .scalar(.int(Int(value))) }
-        mutating func encode(_ value: Int16) throws { node.content = .scalar(.int(Int(value))) }
-        mutating func encode(_ value: Int32) throws { node.content = .scalar(.int(Int(value))) }
-        mutating func encode(_ value: Int64) throws { node.content = .scalar(.int(Int(value))) }
-        mutating func encode(_ value: UInt) throws { node.content = .scalar(Self.unsigned(value)) }
-        mutating func encode(_ value: UInt8) throws { node.content = .scalar(.int(Int(value))) }
-        mutating func encode(_ value: UInt16) throws { node.content = .scalar(.int(Int(value))) }
-        mutating func encode(_ value: UInt32) throws { node.content = .scalar(.int(Int(value))) }
-        mutating func encode(_ value: UInt64) throws { node.content = .scalar(Self.unsigned(value)) }
+        mutating func encode(_ value: String) throws { node.set(.string(value)) }
+        mutating func encode(_ value: Bool) throws { node.set(.bool(value)) }
+        mutating func encode(_ value: Int) throws { node.set(.int(value)) }
+        mutating func encode(_ value: Double) throws { node.set(.string(String(value))) }
+        mutating func encode(_ value: Float) throws { node.set(.string(String(value))) }
+        mutating func encode(_ value: Int8) throws { node.set(.int(Int(value))) }
+        mutating func encode(_ value: Int16) throws { node.set(.int(Int(value))) }
+        mutating func encode(_ value: Int32) throws { node.set(.int(Int(value))) }
+        mutating func encode(_ value: Int64) throws { node.set(.int(Int(value))) }
+        mutating func encode(_ value: UInt) throws { node.set(Self.unsigned(value)) }
+        mutating func encode(_ value: UInt8) throws { node.set(.int(Int(value))) }
+        mutating func encode(_ value: UInt16) throws { node.set(.int(Int(value))) }
+        mutating func encode(_ value: UInt32) throws { node.set(.int(Int(value))) }
+        mutating func encode(_ value: UInt64) throws { node.set(Self.unsigned(value)) }
 
         /// An integer when it fits, else its digits.
         private static func unsigned(_ value: some UnsignedInteger) -> RenderValue {

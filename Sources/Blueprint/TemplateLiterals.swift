@@ -7,25 +7,30 @@
 /// is the run without its last newline. An interpolation tag is never standalone, and the lines
 /// around the run are untouched, so Mustache's standalone-line rules see the same lines and the
 /// output is byte-identical; the names are looked up from any section, since no context key
-/// starts with `_stamp_`. A template the scan does not understand (an unclosed tag) is left
-/// whole, for the parser to report.
+/// starts with `_stamp_`. The parser also measures the distance to the end of its text on every
+/// read, so the result is cut into pieces of a few kilobytes at placeholder lines outside every
+/// section (a piece after a set-delimiter tag first sets the same delimiters, which on a line
+/// with a tag renders nothing); the pieces render one after the other. A template the scan does
+/// not understand (an unclosed tag) is left whole, for the parser to report.
 struct TemplateLiterals {
     static let namePrefix = "_stamp_literal_"
     /// Shorter runs are left in place: a tag costs the parser about as much as this much text.
     static let minimumLength = 32
+    /// Pieces are cut at the first opportunity past this length.
+    static let pieceLength = 512
 
-    /// The template to parse.
-    let template: String
+    /// The template to parse, in pieces to parse separately and render one after the other.
+    let pieces: [String]
     /// Placeholder name -> the text it stands for.
     let literals: [String: String]
 
     init(_ source: String) {
         var scan = Scan(bytes: Array(source.utf8))
-        if let (template, literals) = scan.run() {
-            self.template = template
+        if let (pieces, literals) = scan.run() {
+            self.pieces = pieces
             self.literals = literals
         } else {
-            self.template = source
+            self.pieces = [source]
             self.literals = [:]
         }
     }
@@ -35,13 +40,15 @@ struct TemplateLiterals {
         var open = Array("{{".utf8)
         var close = Array("}}".utf8)
         var out: [UInt8] = []
+        var pieces: [String] = []
+        var depth = 0
         var literals: [String: String] = [:]
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
         }
 
-        mutating func run() -> (String, [String: String])? {
+        mutating func run() -> ([String], [String: String])? {
             var index = 0
             var runStart: Int?
             while index < bytes.count {
@@ -58,7 +65,7 @@ struct TemplateLiterals {
                 index = next
             }
             if let start = runStart { lift(start..<bytes.count) }
-            return (String(decoding: out, as: UTF8.self), literals)
+            return (pieces + [String(decoding: out, as: UTF8.self)], literals)
         }
 
         /// Replaces whole lines by one placeholder line, keeping the run's last newline outside.
@@ -68,6 +75,12 @@ struct TemplateLiterals {
             guard text.count >= TemplateLiterals.minimumLength else {
                 out += bytes[run]
                 return
+            }
+            if depth == 0, out.count >= TemplateLiterals.pieceLength {
+                pieces.append(String(decoding: out, as: UTF8.self))
+                out =
+                    open == Array("{{".utf8)
+                    ? [] : Array("{{=".utf8) + open + [UInt8(ascii: " ")] + close + Array("=}}".utf8)
             }
             let name = TemplateLiterals.namePrefix + String(literals.count)
             literals[name] = String(decoding: text, as: UTF8.self)
@@ -108,7 +121,12 @@ struct TemplateLiterals {
             let closing = triple ? [UInt8(ascii: "}")] + close : close
             guard let contentEnd = firstIndex(of: closing, from: contentStart) else { return nil }
             let content = bytes[contentStart..<contentEnd].drop { $0 == UInt8(ascii: " ") }
-            if content.first == UInt8(ascii: "=") { setDelimiters(Array(content)) }
+            switch content.first {
+            case UInt8(ascii: "#"), UInt8(ascii: "^"): depth += 1
+            case UInt8(ascii: "/"): depth -= 1
+            case UInt8(ascii: "="): setDelimiters(Array(content))
+            default: break
+            }
             return contentEnd + closing.count
         }
 

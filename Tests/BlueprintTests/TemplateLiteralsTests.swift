@@ -9,11 +9,12 @@ final class TemplateLiteralsTests: XCTestCase {
     private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    private func renderedWhole(_ source: String, _ context: Any) throws -> String {
-        try MustacheTemplate(string: source).render(context)
+    private func renderedWhole(_ source: String, _ context: Any, pragma: String = "") throws -> String {
+        try MustacheTemplate(string: pragma + source).render(context)
     }
 
-    private func renderedLifted(_ source: String, _ context: Any) throws -> String {
+    /// As the renderer does it: the escaping pragma heads every piece.
+    private func renderedLifted(_ source: String, _ context: Any, pragma: String = "") throws -> String {
         let lifted = TemplateLiterals(source)
         let literals = lifted.literals.mapValues(RenderValue.string)
         let scope: Any =
@@ -22,7 +23,7 @@ final class TemplateLiteralsTests: XCTestCase {
             case let dictionary as [String: Any]: dictionary.merging(lifted.literals) { $1 }
             default: context
             }
-        return try MustacheTemplate(string: lifted.template).render(scope)
+        return try lifted.pieces.map { try MustacheTemplate(string: pragma + $0).render(scope) }.joined()
     }
 
     private func assertSameOutput(
@@ -35,8 +36,7 @@ final class TemplateLiteralsTests: XCTestCase {
     func testPlainRunsBecomeOnePlaceholderLineEach() {
         let source = "# {{header}}\nline one is plain text\nline two is plain text\n{{#a}}\nx = {{b}}\n{{/a}}\n"
         let lifted = TemplateLiterals(source)
-        XCTAssertEqual(
-            lifted.template, "# {{header}}\n{{& _stamp_literal_0}}\n{{#a}}\nx = {{b}}\n{{/a}}\n")
+        XCTAssertEqual(lifted.pieces, ["# {{header}}\n{{& _stamp_literal_0}}\n{{#a}}\nx = {{b}}\n{{/a}}\n"])
         XCTAssertEqual(lifted.literals, ["_stamp_literal_0": "line one is plain text\nline two is plain text"])
     }
 
@@ -50,7 +50,7 @@ final class TemplateLiteralsTests: XCTestCase {
         let source =
             "# {{header}}{{=<% %>=}}\nrun: echo \"${{ github.sha }}\" and more plain text here\n<%#a%>\n<%b%>\n<%/a%>\n"
         let lifted = TemplateLiterals(source)
-        XCTAssertTrue(lifted.template.contains("<%& _stamp_literal_0%>\n"), lifted.template)
+        XCTAssertTrue(lifted.pieces.joined().contains("<%& _stamp_literal_0%>\n"), lifted.pieces.joined())
         try assertSameOutput(source, ["header": "h", "a": true, "b": "B"])
     }
 
@@ -59,9 +59,27 @@ final class TemplateLiteralsTests: XCTestCase {
         try assertSameOutput("{{x}}\nplain text at the end, long enough to lift\n\n", ["x": "<&>"])
     }
 
+    /// Pieces are cut only outside sections, and after a set-delimiter tag each piece sets the
+    /// delimiters again.
+    func testLongTemplatesAreCutIntoPiecesOutsideSectionsOnly() throws {
+        let plain = String(repeating: "key = <%a%> text\n", count: 40) + "a plain line that is long enough to lift\n"
+        let source =
+            "# {{header}}{{=<% %>=}}\n" + plain + "<%a%>\n" + plain + "<%#s%>\n" + plain + "<%b%>\n" + plain
+            + "<%/s%>\n" + plain
+        let lifted = TemplateLiterals(source)
+        XCTAssertGreaterThan(lifted.pieces.count, 1, "a long template is cut")
+        for piece in lifted.pieces.dropFirst() { XCTAssertTrue(piece.hasPrefix("{{=<% %>=}}"), piece) }
+        for piece in lifted.pieces {
+            XCTAssertEqual(
+                piece.components(separatedBy: "<%#").count, piece.components(separatedBy: "<%/").count,
+                "no piece opens a section it does not close")
+        }
+        try assertSameOutput(source, ["header": "h", "a": "A", "b": "B", "s": true])
+    }
+
     func testAnUnclosedTagLeavesTheTemplateWholeForTheParserToReport() {
         let source = "a long enough plain line before the tag\n{{#open\n"
-        XCTAssertEqual(TemplateLiterals(source).template, source)
+        XCTAssertEqual(TemplateLiterals(source).pieces, [source])
         XCTAssertTrue(TemplateLiterals(source).literals.isEmpty)
     }
 
@@ -81,9 +99,10 @@ final class TemplateLiteralsTests: XCTestCase {
                     "instance": scopes.instances.values.first ?? .object([:]),
                     "deployment": scopes.deployments.values.first?.values.first ?? .object([:]),
                 ]) { $1 })
-            let withEscaping = ContentEscaping.hcl.pragma + "\n" + source
+            let pragma = ContentEscaping.forPath(name.replacingOccurrences(of: ".mustache", with: "")).pragma + "\n"
             XCTAssertEqual(
-                try renderedLifted(withEscaping, scope), try renderedWhole(withEscaping, scope), name)
+                try renderedLifted(source, scope, pragma: pragma), try renderedWhole(source, scope, pragma: pragma),
+                name)
             lifted += TemplateLiterals(source).literals.count
         }
         XCTAssertGreaterThan(lifted, blueprint.templates.count, "most templates have plain runs")
