@@ -31,21 +31,22 @@ public struct BlueprintLoader: Sendable {
 
     func blueprint(from files: [String: String], origin: String) throws -> Blueprint {
         guard let text = files[Self.manifestFile] else { throw BlueprintError.notFound(path: origin) }
-        var manifest: BlueprintManifest
-        do {
-            manifest = try YAMLDecoder().decode(BlueprintManifest.self, from: text)
-        } catch {
-            throw BlueprintError.invalidManifest(path: origin, reason: "\(error)")
-        }
         // `parts/*.yaml` add file rules grouped by concern (one per module), in name order.
-        for (path, text) in files.sorted(by: { $0.key < $1.key })
-        where path.hasPrefix(Self.partsFolder) && path.hasSuffix(".yaml") {
-            do {
-                manifest.files += try YAMLDecoder().decode(BlueprintManifest.Part.self, from: text).files
-            } catch {
-                throw BlueprintError.invalidManifest(path: path, reason: "\(error)")
+        let parts = files.filter { $0.key.hasPrefix(Self.partsFolder) && $0.key.hasSuffix(".yaml") }
+            .sorted { $0.key < $1.key }.map { (path: $0.key, text: $0.value) }
+        // Decoded on every core: YAML decoding is most of the time it takes to load a blueprint.
+        let decoded = try ([(path: origin, text: text)] + parts).enumerated().map { ($0.offset, $0.element) }
+            .parallelMap { index, source in
+                do {
+                    return index == 0
+                        ? Decoded.manifest(try YAMLDecoder().decode(BlueprintManifest.self, from: source.text))
+                        : Decoded.part(try YAMLDecoder().decode(BlueprintManifest.Part.self, from: source.text).files)
+                } catch {
+                    throw BlueprintError.invalidManifest(path: source.path, reason: "\(error)")
+                }
             }
-        }
+        guard case .manifest(var manifest) = decoded.first else { throw BlueprintError.notFound(path: origin) }
+        for case .part(let rules) in decoded.dropFirst() { manifest.files += rules }
         var templates: [String: String] = [:]
         for (path, contents) in files where path.hasPrefix(Self.templatesFolder) {
             templates[String(path.dropFirst(Self.templatesFolder.count))] = contents
@@ -55,6 +56,11 @@ public struct BlueprintLoader: Sendable {
         }
         try TutorTableCheck(table: manifest.tutor ?? [:]).check()
         return Blueprint(manifest: manifest, templates: templates, files: files)
+    }
+
+    private enum Decoded: Sendable {
+        case manifest(BlueprintManifest)
+        case part([BlueprintManifest.FileRule])
     }
 
     private func readTree(_ root: URL) throws -> [String: String] {

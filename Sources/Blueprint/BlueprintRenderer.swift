@@ -17,9 +17,12 @@ public struct BlueprintRenderer: Sendable {
             guard let source = blueprint.templates[rule.template] else {
                 throw BlueprintError.missingTemplate(rule: rule.path, template: rule.template)
             }
-            let pathTemplate = try paths.parsed(rule.path, named: "path of \(rule.template)", escaping: .text)
+            // Most paths are plain text; only fanned-out ones name their copy.
+            let pathTemplate =
+                rule.path.contains("{{")
+                ? try paths.parsed(rule.path, named: "path of \(rule.template)", escaping: .text) : nil
             for scope in Self.scopes(rule.forEach, plan: plan, scopes: scopes) {
-                let path = pathTemplate.render(scope)
+                let path = pathTemplate?.render(scope) ?? rule.path
                 if let reason = FileSet.unsafePathReason(path) {
                     throw BlueprintError.unsafeOutputPath(rule: rule.path, path: path, reason: reason)
                 }

@@ -1,23 +1,26 @@
-/// A Mustache template with its runs of tag-free lines lifted out as literals.
+/// A Mustache template with its plain text lifted out as literals.
 ///
 /// Why: swift-mustache 2.1.1's parser works a `Character` at a time and measures the distance to
 /// the end of the template on every read, so parsing took 70% of `stamp generate` and grew with
-/// the square of a template's length. Most of a template is plain text: each run of whole lines
-/// without a tag becomes one line `{{& _stamp_literal_N}}` (delimiters as set there) whose value
-/// is the run without its last newline. An interpolation tag is never standalone, and the lines
-/// around the run are untouched, so Mustache's standalone-line rules see the same lines and the
-/// output is byte-identical; the names are looked up from any section, since no context key
-/// starts with `_stamp_`. The parser also measures the distance to the end of its text on every
-/// read, so the result is cut into pieces of a few kilobytes at placeholder lines outside every
-/// section (a piece after a set-delimiter tag first sets the same delimiters, which on a line
-/// with a tag renders nothing); the pieces render one after the other. A template the scan does
-/// not understand (an unclosed tag) is left whole, for the parser to report.
+/// the square of a template's length. Most of a template is plain text: the text between two
+/// tags becomes one interpolation `{{&_N}}` (delimiters as set there) whose value
+/// is that text, except the parts Mustache's standalone-line rule looks at. A section, comment
+/// or delimiter tag alone on its line (with spaces) drops that line; so the text after a tag is
+/// lifted from its first newline on when the rest of the tag's line is blank, and the text
+/// before a tag stops at its last newline when the start of the tag's line is blank. An
+/// interpolation is never standalone and makes no line blank, so every tag keeps its standalone
+/// status and the output is byte-identical; the names are found from any section, since no
+/// context key starts with `_` (a test holds the model to that). The result is cut into pieces of about a kilobyte where a
+/// literal starts a line outside every section (a piece after a set-delimiter tag first sets the
+/// same delimiters; on a line with a tag that renders nothing), as the parser's cost also grows
+/// with the length of what it parses. A template the scan does not understand (an unclosed tag,
+/// a line break other than `\n`) is left whole, for the parser to handle.
 struct TemplateLiterals {
-    static let namePrefix = "_stamp_literal_"
-    /// Shorter runs are left in place: a tag costs the parser about as much as this much text.
-    static let minimumLength = 32
+    static let namePrefix = "_"
+    /// Shorter text is left in place: a tag costs the parser about as much as this much text.
+    static let minimumLength = 24
     /// Pieces are cut at the first opportunity past this length.
-    static let pieceLength = 512
+    static let pieceLength = 256
 
     /// The template to parse, in pieces to parse separately and render one after the other.
     let pieces: [String]
@@ -36,6 +39,7 @@ struct TemplateLiterals {
     }
 
     private struct Scan {
+        static let newline = UInt8(ascii: "\n")
         let bytes: [UInt8]
         var open = Array("{{".utf8)
         var close = Array("}}".utf8)
@@ -49,70 +53,71 @@ struct TemplateLiterals {
         }
 
         mutating func run() -> ([String], [String: String])? {
+            guard !Self.hasOtherLineBreaks(bytes) else { return nil }
             var index = 0
-            var runStart: Int?
+            var textStart = 0
             while index < bytes.count {
-                // At a line start.
-                if let end = plainLineEnd(from: index) {
-                    if runStart == nil { runStart = index }
-                    index = end
+                guard let candidate = bytes[index...].firstIndex(of: open[0]) else { break }
+                guard matches(open, at: candidate) else {
+                    index = candidate + 1
                     continue
                 }
-                if let start = runStart { lift(start..<index) }
-                runStart = nil
-                guard let next = lineWithTagsEnd(from: index) else { return nil }
-                out += bytes[index..<next]
-                index = next
+                index = candidate
+                text(textStart..<index, afterTag: textStart > 0, beforeTag: true)
+                // Delimiters set by this tag apply to the text after it.
+                guard let end = tagEnd(from: index) else { return nil }
+                out += bytes[index..<end]
+                index = end
+                textStart = end
             }
-            if let start = runStart { lift(start..<bytes.count) }
+            text(textStart..<bytes.count, afterTag: textStart > 0, beforeTag: false)
             return (pieces + [String(decoding: out, as: UTF8.self)], literals)
         }
 
-        /// Replaces whole lines by one placeholder line, keeping the run's last newline outside.
-        private mutating func lift(_ run: Range<Int>) {
-            let endsWithNewline = bytes[run.upperBound - 1] == UInt8(ascii: "\n")
-            let text = bytes[run.lowerBound..<(endsWithNewline ? run.upperBound - 1 : run.upperBound)]
-            guard text.count >= TemplateLiterals.minimumLength else {
-                out += bytes[run]
+        /// The text between two tags (or the template's ends): what Mustache's standalone rule
+        /// reads stays, the rest becomes one literal.
+        private mutating func text(_ range: Range<Int>, afterTag: Bool, beforeTag: Bool) {
+            guard !range.isEmpty else { return }
+            var start = range.lowerBound
+            var end = range.upperBound
+            if let firstNewline = bytes[range].firstIndex(of: Self.newline),
+                let lastNewline = bytes[range].lastIndex(of: Self.newline)
+            {
+                if afterTag && isBlank(range.lowerBound..<firstNewline) { start = firstNewline + 1 }
+                if beforeTag && isBlank(lastNewline + 1..<range.upperBound) { end = lastNewline }
+            } else if isBlank(range) {
+                end = start
+            }
+            guard end - start >= TemplateLiterals.minimumLength else {
+                out += bytes[range]
                 return
             }
-            if depth == 0, out.count >= TemplateLiterals.pieceLength {
+            out += bytes[range.lowerBound..<start]
+            let startsLine = start == 0 || bytes[start - 1] == Self.newline
+            if startsLine, depth == 0, out.count >= TemplateLiterals.pieceLength {
                 pieces.append(String(decoding: out, as: UTF8.self))
                 out =
                     open == Array("{{".utf8)
                     ? [] : Array("{{=".utf8) + open + [UInt8(ascii: " ")] + close + Array("=}}".utf8)
             }
             let name = TemplateLiterals.namePrefix + String(literals.count)
-            literals[name] = String(decoding: text, as: UTF8.self)
-            out += open + Array("& \(name)".utf8) + close
-            if endsWithNewline { out.append(UInt8(ascii: "\n")) }
+            literals[name] = String(decoding: bytes[start..<end], as: UTF8.self)
+            out += open + Array("&\(name)".utf8) + close
+            out += bytes[end..<range.upperBound]
         }
 
-        /// The index after the line at `start` (its newline included) if it has no opening delimiter.
-        private func plainLineEnd(from start: Int) -> Int? {
-            var index = start
-            while index < bytes.count {
-                if matches(open, at: index) { return nil }
-                index += 1
-                if bytes[index - 1] == UInt8(ascii: "\n") { return index }
-            }
-            return index
+        /// Only spaces, tabs and carriage returns: what Mustache may treat as a blank line.
+        private func isBlank(_ range: Range<Int>) -> Bool {
+            bytes[range].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
         }
 
-        /// The index after the line at `start`, skipping whole tags (which may span lines) and
-        /// following set-delimiter tags; nil for an unclosed tag.
-        private mutating func lineWithTagsEnd(from start: Int) -> Int? {
-            var index = start
-            while index < bytes.count {
-                if matches(open, at: index) {
-                    guard let end = tagEnd(from: index) else { return nil }
-                    index = end
-                    continue
-                }
-                index += 1
-                if bytes[index - 1] == UInt8(ascii: "\n") { return index }
+        /// Vertical tab, form feed, NEL, LS, PS: Swift calls them newlines, this scan does not.
+        private static func hasOtherLineBreaks(_ bytes: [UInt8]) -> Bool {
+            // Lead bytes first: most templates have none (0xE2 also starts `–`).
+            guard bytes.contains(where: { $0 == 0x0B || $0 == 0x0C || $0 == 0xC2 || $0 == 0xE2 }) else { return false }
+            return String(decoding: bytes, as: UTF8.self).unicodeScalars.contains {
+                ["\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"].contains($0)
             }
-            return index
         }
 
         private mutating func tagEnd(from start: Int) -> Int? {

@@ -145,25 +145,35 @@ struct TerraformRewrites {
     private mutating func rewriteLabels(from start: Int) -> Int? {
         var index = start
         var labels: [HCLToken] = []
+        var changed = false
         // Comments after the last label survive; only those between labels are lost.
         var labelsEnd = start
         while index < tokens.count {
             let token = tokens[index]
             switch token.kind {
             case .oBrace:
-                if labelsEnd > start { edits.append((start..<labelsEnd, labels)) }
+                if changed, labelsEnd > start { edits.append((start..<labelsEnd, labels)) }
                 return index
             case .ident:
                 labels += Self.quotedLabel(token.text)
+                changed = true
                 index += 1
                 labelsEnd = index
             case .comment where !token.endsLine:
+                // Terraform drops a comment between labels; one after the last survives.
+                changed = changed || index + 1 < tokens.count && tokens[index + 1].kind != .oBrace
                 index += 1
             case .oQuote:
                 var close = index + 1
                 while close < tokens.count, tokens[close].kind != .cQuote, !tokens[close].endsLine { close += 1 }
                 guard close < tokens.count, tokens[close].kind == .cQuote else { return nil }
-                labels += Self.requotedLabel(Array(tokens[index...close]))
+                let quoted = Array(tokens[index...close])
+                if Self.isCanonical(quoted) {
+                    labels += quoted
+                } else {
+                    labels += Self.requotedLabel(quoted)
+                    changed = true
+                }
                 index = close + 1
                 labelsEnd = index
             default:
@@ -171,6 +181,16 @@ struct TerraformRewrites {
             }
         }
         return nil
+    }
+
+    /// A label of printable ASCII without escapes or template starts is already as Terraform
+    /// writes it: most labels, so they skip the decode and re-encode.
+    private static func isCanonical(_ quoted: [HCLToken]) -> Bool {
+        guard quoted.count == 3, quoted[1].kind == .quotedLit else { return false }
+        return quoted[1].bytes.allSatisfy { byte in
+            (0x20...0x7E).contains(byte) && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "\"")
+                && byte != UInt8(ascii: "$") && byte != UInt8(ascii: "%")
+        }
     }
 
     private static func requotedLabel(_ quoted: [HCLToken]) -> [HCLToken] {

@@ -36,8 +36,8 @@ final class TemplateLiteralsTests: XCTestCase {
     func testPlainRunsBecomeOnePlaceholderLineEach() {
         let source = "# {{header}}\nline one is plain text\nline two is plain text\n{{#a}}\nx = {{b}}\n{{/a}}\n"
         let lifted = TemplateLiterals(source)
-        XCTAssertEqual(lifted.pieces, ["# {{header}}\n{{& _stamp_literal_0}}\n{{#a}}\nx = {{b}}\n{{/a}}\n"])
-        XCTAssertEqual(lifted.literals, ["_stamp_literal_0": "line one is plain text\nline two is plain text"])
+        XCTAssertEqual(lifted.pieces, ["# {{header}}\n{{&_0}}\n{{#a}}\nx = {{b}}\n{{/a}}\n"])
+        XCTAssertEqual(lifted.literals, ["_0": "line one is plain text\nline two is plain text"])
     }
 
     func testStandaloneSectionLinesAroundARunStayStandalone() throws {
@@ -46,11 +46,28 @@ final class TemplateLiteralsTests: XCTestCase {
         try assertSameOutput(source, ["items": [["x": 1], ["x": 2]], "none": false])
     }
 
+    /// Text around tags on their own lines is lifted too, but never the blanks that make a
+    /// section tag's line standalone, nor a blank line's newline before one.
+    func testTextBesideTagsIsLiftedWithoutChangingStandaloneLines() throws {
+        let context: [String: Any] = ["a": true, "b": "B", "none": false]
+        let sources = [
+            "{{#a}}   \n  text that is long enough to be lifted {{b}} and long text after the tag\n  {{/a}}\n",
+            "{{#a}} text after a section tag on its line, long enough\n{{/a}}\n",
+            "before a section tag, on its line and long enough {{#a}}\nx\n{{/a}} after the closing tag, long enough\n",
+            "{{b}}\n\n   \n{{^none}}\n   \n\t\n{{/none}}\n   {{b}} tail text that is long enough to lift",
+            "{{! a comment }}\nlong enough text between a comment and a variable {{b}}\n",
+        ]
+        for source in sources {
+            XCTAssertFalse(TemplateLiterals(source).literals.isEmpty, source)
+            try assertSameOutput(source, context)
+        }
+    }
+
     func testSetDelimitersApplyToThePlaceholder() throws {
         let source =
             "# {{header}}{{=<% %>=}}\nrun: echo \"${{ github.sha }}\" and more plain text here\n<%#a%>\n<%b%>\n<%/a%>\n"
         let lifted = TemplateLiterals(source)
-        XCTAssertTrue(lifted.pieces.joined().contains("<%& _stamp_literal_0%>\n"), lifted.pieces.joined())
+        XCTAssertTrue(lifted.pieces.joined().contains("<%&_0%>\n"), lifted.pieces.joined())
         try assertSameOutput(source, ["header": "h", "a": true, "b": "B"])
     }
 
@@ -62,7 +79,7 @@ final class TemplateLiteralsTests: XCTestCase {
     /// Pieces are cut only outside sections, and after a set-delimiter tag each piece sets the
     /// delimiters again.
     func testLongTemplatesAreCutIntoPiecesOutsideSectionsOnly() throws {
-        let plain = String(repeating: "key = <%a%> text\n", count: 40) + "a plain line that is long enough to lift\n"
+        let plain = String(repeating: "key = <%a%>\n", count: 40) + "a plain line that is long enough to lift\n"
         let source =
             "# {{header}}{{=<% %>=}}\n" + plain + "<%a%>\n" + plain + "<%#s%>\n" + plain + "<%b%>\n" + plain
             + "<%/s%>\n" + plain
@@ -106,6 +123,18 @@ final class TemplateLiteralsTests: XCTestCase {
             lifted += TemplateLiterals(source).literals.count
         }
         XCTAssertGreaterThan(lifted, blueprint.templates.count, "most templates have plain runs")
+        func keys(_ value: RenderValue) -> [String] {
+            switch value {
+            case .object(let members): members.keys + members.values.flatMap(keys)
+            case .list(let items): items.flatMap(keys)
+            default: []
+            }
+        }
+        let all =
+            keys(.object(scopes.root)) + scopes.environments.values.flatMap(keys)
+            + scopes.instances.values.flatMap(keys)
+        XCTAssertFalse(all.isEmpty)
+        XCTAssertEqual(all.filter { $0.hasPrefix(TemplateLiterals.namePrefix) }, [], "a key the literals could shadow")
     }
 }
 

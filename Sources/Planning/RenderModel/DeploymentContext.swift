@@ -129,7 +129,7 @@ public struct InstanceContext: Sendable, Equatable, Encodable {
     public var databaseName: String
     public var databaseUser: String
     public var imageRepository: String
-    public var tutor: TutorContext
+    public var tutor: TutorLockContext
 
     init(_ instance: InstancePlan, plan: Plan, tutor: TutorPins) {
         let environments = plan.applyOrder.filter { $0.deployments.contains { $0.instance == instance.name } }
@@ -158,6 +158,6 @@ public struct InstanceContext: Sendable, Equatable, Encodable {
         databaseName = instance.databaseName
         databaseUser = instance.databaseUser
         imageRepository = instance.imageRepository
-        self.tutor = tutor.context(for: instance.release)
+        self.tutor = tutor.lock(for: instance.release)
     }
 }

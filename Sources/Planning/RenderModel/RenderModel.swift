@@ -45,29 +45,42 @@ struct TutorPins {
         self.table = table
     }
 
-    func context(for release: Release) -> TutorContext {
-        // The blueprint loader checked that every release has a row.
-        TutorContext(table[release.rawValue])
-    }
+    // The blueprint loader checked that every release has a row.
+    func context(for release: Release) -> TutorContext { TutorContext(table[release.rawValue]) }
+    func lock(for release: Release) -> TutorLockContext { TutorLockContext(table[release.rawValue]) }
 }
 
+/// The Tutor a deployment runs: its version and plugins.
 public struct TutorContext: Sendable, Equatable, Encodable {
     public struct Plugin: Sendable, Equatable, Encodable {
         public var name: String
         public var version: String
     }
 
+    public var version: String
+    public var plugins: [Plugin]
+
+    init(_ row: TutorRelease?) {
+        version = row?.version ?? ""
+        plugins = (row?.plugins ?? [:]).sorted { $0.key < $1.key }.map { Plugin(name: $0.key, version: $0.value) }
+    }
+}
+
+/// An instance's Tutor with the full lock its workflows install (`tutor/<instance>/requirements.txt`);
+/// only the instance carries the lock, so it is not repeated in every deployment.
+public struct TutorLockContext: Sendable, Equatable, Encodable {
     public struct Line: Sendable, Equatable, Encodable {
         public var line: String
     }
 
     public var version: String
-    public var plugins: [Plugin]
+    public var plugins: [TutorContext.Plugin]
     public var requirements: [Line]
 
     init(_ row: TutorRelease?) {
-        version = row?.version ?? ""
-        plugins = (row?.plugins ?? [:]).sorted { $0.key < $1.key }.map { Plugin(name: $0.key, version: $0.value) }
+        let pins = TutorContext(row)
+        version = pins.version
+        plugins = pins.plugins
         requirements = (row?.requirements ?? []).map(Line.init)
     }
 }
