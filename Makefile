@@ -45,10 +45,11 @@ verify: build tools
 golden: build
 	STAMP=$(STAMP) scripts/golden
 
-## Speed and memory targets of validate, explain and generate on examples/reference.
+## Speed and memory targets of validate, explain and generate (scripts/bench), timed on the
+## binary a user would copy: a release build with the Swift runtime linked in.
 bench:
-	swift build -c release --product stamp
-	STAMP=$(CURDIR)/.build/release/stamp scripts/bench
+	swift build -c release --product stamp --static-swift-stdlib --scratch-path .build-release
+	STAMP=$(CURDIR)/.build-release/release/stamp scripts/bench
 
 tools: $(TF_VALIDATE_VENV)/bin/terraform $(CHECKOV_VENV)/bin/checkov $(LINT_VENV)/bin/actionlint $(CLIENTS_VENV)/.installed
 

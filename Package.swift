@@ -2,7 +2,8 @@
 import PackageDescription
 
 // One target per pipeline stage; imports point one way only:
-// Questionnaire, BlueprintData -> Planning -> Blueprint (+ HCL) -> Output -> StampKit -> StampCLI -> stamp.
+// Questionnaire, BlueprintData -> Planning -> Blueprint (+ HCL, GeneratedFiles) -> StampKit -> StampCLI -> stamp;
+// Output (GeneratedFiles -> Output) writes, compares and merges repositories without knowing blueprints.
 let package = Package(
     name: "stamp",
     platforms: [.macOS(.v15)],
@@ -21,6 +22,7 @@ let package = Package(
     targets: [
         .target(name: "Questionnaire", dependencies: ["Yams"]),
         .target(name: "BlueprintData"),
+        .target(name: "GeneratedFiles"),
         .target(
             name: "Planning",
             dependencies: ["Questionnaire", "BlueprintData", .product(name: "Crypto", package: "swift-crypto")]),
@@ -28,13 +30,17 @@ let package = Package(
         .target(
             name: "Blueprint",
             dependencies: [
-                "Questionnaire", "BlueprintData", "Planning", "HCL", "Yams",
+                "Questionnaire", "BlueprintData", "Planning", "GeneratedFiles", "HCL", "Yams",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: ["EmbedBlueprints"]
         ),
-        .target(name: "Output", dependencies: ["Blueprint", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "StampKit", dependencies: ["Questionnaire", "Planning", "Blueprint", "Output", "Yams"]),
+        .target(name: "Output", dependencies: ["GeneratedFiles", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "StampKit",
+            dependencies: [
+                "Questionnaire", "BlueprintData", "Planning", "GeneratedFiles", "Blueprint", "Output", "Yams",
+            ]),
         .target(
             name: "StampCLI",
             dependencies: ["StampKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -49,7 +55,7 @@ let package = Package(
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "BlueprintData"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL"], resources: [.copy("Corpus")]),
         .testTarget(name: "BlueprintTests", dependencies: ["Blueprint", "StampKit", "HCL", "Yams"]),
-        .testTarget(name: "OutputTests", dependencies: ["Output"]),
+        .testTarget(name: "OutputTests", dependencies: ["Output", "GeneratedFiles"]),
         // The CLI tests run the `stamp` this build made, found next to the test bundle.
         .testTarget(name: "CLITests", dependencies: ["StampKit", "stamp"]),
         .testTarget(name: "ExamplesTests", dependencies: ["StampKit"]),

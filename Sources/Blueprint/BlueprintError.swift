@@ -1,3 +1,4 @@
+import GeneratedFiles
 /// Why a blueprint cannot be loaded or rendered.
 public enum BlueprintError: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound(path: String)

@@ -1,3 +1,4 @@
+import GeneratedFiles
 import Foundation
 import Yams
 

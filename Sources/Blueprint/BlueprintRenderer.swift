@@ -1,3 +1,4 @@
+import GeneratedFiles
 import HCL
 import Mustache
 import Planning
@@ -84,7 +85,7 @@ public struct BlueprintRenderer: Sendable {
     /// HCL files (Terraform's, and the tools' `.hcl` configuration) come out as `terraform fmt`
     /// writes them, whatever the template's layout; the same rule as their escaping decides.
     private static func formatted(_ text: String, path: String) throws -> String {
-        guard ContentEscaping.forPath(path) == .hcl else { return text }
+        guard OutputKind(path: path).isFormatted else { return text }
         do {
             return try HCLFormatter().format(text)
         } catch {

@@ -1,3 +1,4 @@
+import GeneratedFiles
 import Mustache
 import Questionnaire
 
@@ -10,11 +11,12 @@ enum ContentEscaping: String, CaseIterable {
     case text = "STAMP_TEXT"
 
     static func forPath(_ path: String) -> ContentEscaping {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        if name.hasSuffix(".tf") || name.hasSuffix(".tfvars") || name.hasSuffix(".hcl") { return .hcl }
-        if name.hasSuffix(".yml") || name.hasSuffix(".yaml") { return .yaml }
-        if name.hasSuffix(".md") { return .markdown }
-        return .text
+        switch OutputKind(path: path) {
+        case .hcl: .hcl
+        case .yaml: .yaml
+        case .markdown: .markdown
+        case .text: .text
+        }
     }
 
     /// The pragma that selects this escaping; prefixed to every template before parsing.
@@ -52,7 +54,7 @@ enum ContentEscaping: String, CaseIterable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case "{" where previous == "$" || previous == "%": out += String(previous!) + "{"
+            case "{" where previous == "$" || previous == "%": out += (previous.map(String.init) ?? "") + "{"
             default: out.append(character)
             }
             previous = character

@@ -56,9 +56,10 @@ enum Disk {
         guard descriptor >= 0 else { throw failure(path) }
         defer { close(descriptor) }
         try contents.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
             var offset = 0
             while offset < raw.count {
-                let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                let written = write(descriptor, base + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     throw failure(path)

@@ -1,4 +1,4 @@
-import Blueprint
+import GeneratedFiles
 import Foundation
 
 /// Writes plain files that are not a generated repository: a blueprint copy

@@ -1,4 +1,4 @@
-import Blueprint
+import GeneratedFiles
 import Crypto
 import Foundation
 

@@ -1,4 +1,4 @@
-import Blueprint
+import GeneratedFiles
 import Foundation
 
 /// Reads what a generated repository records about itself, for `stamp check`, `diff` and

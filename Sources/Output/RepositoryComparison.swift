@@ -1,4 +1,4 @@
-import Blueprint
+import GeneratedFiles
 import Foundation
 
 /// One generated path compared three ways: what stamp recorded last time (the manifest's hash),

@@ -1,4 +1,4 @@
-import Blueprint
+import GeneratedFiles
 import Foundation
 
 /// Deciding, per path, what `stamp update` does; reads the disk, never writes.

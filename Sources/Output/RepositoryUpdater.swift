@@ -1,4 +1,4 @@
-import Blueprint
+import GeneratedFiles
 import Foundation
 
 /// `stamp update`: applies a new generation to a repository stamp generated earlier, keeping

@@ -1,4 +1,4 @@
-import Blueprint
+import GeneratedFiles
 import Foundation
 
 /// Writes a generation into an output directory: the only code in stamp that changes the disk.
@@ -93,6 +93,9 @@ public struct RepositoryWriter: Sendable {
                         try Disk.makeDirectory(stagingPath + directory)
                     }
                 }
+            }
+            // Hundreds of small files into a new folder: on every core, as the file system allows.
+            _ = try files.parallelMap { file in
                 try Disk.createFile(stagingPath + "/" + file.path, contents: file.contents)
             }
             try beforeEachMove(".")

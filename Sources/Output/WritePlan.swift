@@ -1,4 +1,4 @@
-import Blueprint
+import GeneratedFiles
 import Foundation
 
 /// What one generation is written from: the rendered files plus what goes into `.stamp/`.

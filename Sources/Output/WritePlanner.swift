@@ -1,4 +1,4 @@
-import Blueprint
+import GeneratedFiles
 import Foundation
 
 /// A plan plus what the writer needs beyond the public report.

@@ -10,7 +10,7 @@ enum DidYouMean {
             let distance = editDistance(lowered, candidate.lowercased())
             let allowed = min(3, max(1, candidate.count / 3))
             guard distance <= allowed else { continue }
-            if best == nil || distance < best!.distance { best = (candidate, distance) }
+            if distance < best?.distance ?? Int.max { best = (candidate, distance) }
         }
         return best?.candidate
     }

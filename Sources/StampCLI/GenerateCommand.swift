@@ -90,7 +90,12 @@ extension BlueprintChoice {
         let blueprint = try load()
         guard let manifest = try ManifestLoader().manifest(in: directory) else { return (blueprint, .same) }
         do {
-            return (blueprint, try BlueprintCompatibility(recorded: manifest.blueprint, current: blueprint.manifest))
+            return (
+                blueprint,
+                try BlueprintCompatibility(
+                    recorded: manifest.blueprint,
+                    current: .init(name: blueprint.manifest.name, version: blueprint.manifest.version))
+            )
         } catch let refusal as BlueprintCompatibility.Refusal {
             throw UsageError(message: "\(directory.path): \(refusal.description)")
         }

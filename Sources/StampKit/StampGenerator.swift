@@ -1,4 +1,6 @@
 @_exported import Blueprint
+@_exported import BlueprintData
+@_exported import GeneratedFiles
 @_exported import Output
 @_exported import Planning
 @_exported import Questionnaire

@@ -1,16 +1,11 @@
-import Blueprint
 import Foundation
 import XCTest
 
 @testable import Output
 
 final class BlueprintCompatibilityTests: XCTestCase {
-    private func manifest(_ name: String, _ version: String) -> BlueprintManifest {
-        let json = #"{"name": "\#(name)", "version": "\#(version)", "files": []}"#
-        guard let manifest = try? JSONDecoder().decode(BlueprintManifest.self, from: Data(json.utf8)) else {
-            preconditionFailure("a valid blueprint manifest")
-        }
-        return manifest
+    private func manifest(_ name: String, _ version: String) -> Manifest.BlueprintReference {
+        Manifest.BlueprintReference(name: name, version: version)
     }
 
     func testTheSameOrANewerVersionOfTheSameBlueprintIsAccepted() throws {

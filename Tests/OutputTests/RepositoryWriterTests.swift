@@ -1,4 +1,4 @@
-import Blueprint
+import GeneratedFiles
 import Foundation
 import Output
 import XCTest
