@@ -56,6 +56,7 @@ public struct BlueprintLoader: Sendable {
             throw BlueprintError.missingTemplate(rule: rule.path, template: rule.template)
         }
         try TutorTableCheck(table: manifest.tutor ?? [:]).check()
+        try ConditionCheck.check(manifest)
         return Blueprint(manifest: manifest, templates: templates, files: files)
     }
 

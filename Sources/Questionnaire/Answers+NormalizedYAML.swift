@@ -52,15 +52,8 @@ public extension Answers {
             ]
         }
 
-        lines += [
-            "services:",
-            "  bastion: \(services.bastion)",
-            "  waf: \(services.waf)",
-            "  opensearch: \(services.opensearch)",
-            "  cloudfront: \(services.cloudfront)",
-            "  ses: \(services.ses)",
-            "  mongodb: \(services.mongodb.rawValue)",
-        ]
+        lines.append("services:")
+        lines += Service.allCases.map { "  \($0.rawValue): \($0.value(in: services))" }
 
         let presets = SizePreset.allCases.filter { sizes[$0] != nil }
         lines.append(presets.isEmpty ? "sizes: {}" : "sizes:")

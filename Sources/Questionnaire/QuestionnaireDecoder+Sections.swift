@@ -2,7 +2,7 @@
 extension QuestionnaireDecoder {
     static let environmentKeys = ["size", "protected", "availability_zones", "network_cidr"]
     static let instanceKeys = ["name", "lms_host", "studio_host", "release", "environments"]
-    static let serviceKeys = ["bastion", "waf", "opensearch", "cloudfront", "ses", "mongodb"]
+    static let serviceKeys = Service.allCases.map(\.rawValue)
 
     mutating func decodeEnvironments(_ node: YAMLNode?, aws: Answers.AWS) -> [Answers.Environment] {
         let path = "environments"
@@ -150,13 +150,15 @@ extension QuestionnaireDecoder {
         func flag(_ key: String, _ decoder: inout QuestionnaireDecoder) -> Bool? {
             fields[key]?.unlessNull.flatMap { decoder.bool($0, at: "services.\(key)") }
         }
-        services.bastion = flag("bastion", &self) ?? services.bastion
-        services.waf = flag("waf", &self) ?? services.waf
-        services.opensearch = flag("opensearch", &self) ?? services.opensearch
-        services.cloudfront = flag("cloudfront", &self) ?? services.cloudfront
-        services.ses = flag("ses", &self) ?? services.ses
-        if let node = fields["mongodb"]?.unlessNull {
-            services.mongodb = oneOf(node, at: "services.mongodb", what: "a MongoDB mode") ?? services.mongodb
+        for service in Service.allCases {
+            switch service.values {
+            case .onOff:
+                services[isOn: service] = flag(service.rawValue, &self) ?? services[isOn: service]
+            case .modes:
+                guard let node = fields[service.rawValue]?.unlessNull else { continue }
+                services.mongodb =
+                    oneOf(node, at: "services.\(service.rawValue)", what: "a MongoDB mode") ?? services.mongodb
+            }
         }
         return services
     }

@@ -34,7 +34,7 @@ public struct StarterValues: Sendable, Equatable {
 public enum StarterQuestionnaire {
     public static func yaml(_ values: StarterValues) -> String {
         let lms = "main.\(values.domain)"
-        let lines: [(String, String?)] = [
+        var lines: [(String, String?)] = [
             ("# stamp questionnaire, version 1: the Open edX platform to build on AWS.", nil),
             (
                 "# `stamp validate` checks it, `stamp explain` shows what it builds, `stamp generate` writes the repository.",
@@ -97,12 +97,9 @@ public enum StarterQuestionnaire {
             ("    # environments: [production, staging]", "default: every environment"),
             ("", nil),
             ("services:", "optional; the defaults are shown"),
-            ("  bastion: true", "SSM-only bastion (EKS access for deploy jobs)"),
-            ("  waf: true", "AWS WAF in front of the load balancer and CloudFront"),
-            ("  opensearch: true", "courseware, course discovery and forum search"),
-            ("  cloudfront: true", "CDN at cdn.<lms_host>"),
-            ("  ses: true", "outgoing e-mail"),
-            ("  mongodb: replica-set", "replica-set (on EC2) | external (connection string in Secrets Manager)"),
+        ]
+        lines += Service.allCases.map { ("  \($0.rawValue): \($0.value(in: Answers.Services()))", $0.summary) }
+        lines += [
             ("", nil),
             ("# sizes:", "optional overrides of a preset's values (see the README), e.g."),
             ("#   large: { eks_node_type: m7i.xlarge, eks_max_nodes: 12 }", nil),

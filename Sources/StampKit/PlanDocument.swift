@@ -80,21 +80,30 @@ public struct PlanDocument: Encodable, Sendable {
         var defaultBranch: String
     }
 
+    /// `services` as the questionnaire writes them (`bastion: true`, `mongodb: replica-set`).
     struct Services: Encodable, Sendable {
-        var bastion: Bool
-        var waf: Bool
-        var opensearch: Bool
-        var cloudfront: Bool
-        var ses: Bool
-        var mongodb: String
+        var services: Answers.Services
 
         init(_ services: Answers.Services) {
-            bastion = services.bastion
-            waf = services.waf
-            opensearch = services.opensearch
-            cloudfront = services.cloudfront
-            ses = services.ses
-            mongodb = services.mongodb.rawValue
+            self.services = services
+        }
+
+        private struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            for service in Service.allCases {
+                let key = Key(stringValue: service.rawValue)
+                switch service.values {
+                case .onOff: try container.encode(services[isOn: service], forKey: key)
+                case .modes: try container.encode(service.value(in: services), forKey: key)
+                }
+            }
         }
     }
 

@@ -14,13 +14,9 @@ final class DisabledServiceTests: XCTestCase {
         return try BlueprintRenderer().render(Planner().plan(answers), with: try BlueprintLoader().builtIn())
     }
 
-    private let switches: [(module: String, off: (inout Answers.Services) -> Void)] = [
-        ("bastion", { $0.bastion = false }),
-        ("waf", { $0.waf = false }),
-        ("cloudfront", { $0.cloudfront = false }),
-        ("ses", { $0.ses = false }),
-        ("opensearch", { $0.opensearch = false }),
-    ]
+    /// Every on/off service, from the enum: a new one is tested here without a new line.
+    private let switches: [(module: String, off: (inout Answers.Services) -> Void)] = Service.allCases
+        .filter { $0.values == .onOff }.map { service in (service.rawValue, { $0[isOn: service] = false }) }
 
     func testEveryServiceModuleIsGeneratedWhenOn() throws {
         let files = try render { _ in }
@@ -61,11 +57,12 @@ final class DisabledServiceTests: XCTestCase {
         XCTAssertTrue(files.files.contains { $0.contents.contains("mongodb/connection") })
     }
 
-    /// Every toggle of `services` has a test here: the four modules above, opensearch, and
-    /// MongoDB's mode (a new toggle must be added to one of them).
-    func testEveryServiceToggleIsCovered() throws {
-        let toggles = Mirror(reflecting: Answers.Services()).children.compactMap(\.label).sorted()
-        XCTAssertEqual(toggles, (switches.map(\.module) + ["mongodb"]).sorted())
+    /// Every service is on/off (tested above) or has modes, and MongoDB is the one with modes
+    /// (tested above with each mode): a service with new modes needs its own test here.
+    func testEveryServiceIsCovered() throws {
+        XCTAssertEqual(switches.count + 1, Service.allCases.count)
+        XCTAssertEqual(Service.allCases.filter { $0.values != .onOff }, [.mongodb])
+        XCTAssertEqual(Set(switches.map(\.module)).count, switches.count)
     }
 
     func testWithoutCloudFrontNoUSEast1ProviderOrCDNHostIsLeft() throws {

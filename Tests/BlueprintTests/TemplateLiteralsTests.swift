@@ -157,3 +157,35 @@ final class RenderValueEncoderTests: XCTestCase {
         XCTAssertEqual(value, .object(["count": .int(2), "on": .bool(true), "rows": .list([.string("a")])]))
     }
 }
+
+final class ConditionCheckTests: XCTestCase {
+    /// A `when:` naming no boolean of the render model fails as the blueprint loads, listing
+    /// the conditions there are (each service's among them).
+    func testAnUnknownWhenConditionIsRefusedAtLoad() throws {
+        var files = try XCTUnwrap(EmbeddedBlueprintsAccess.builtInFiles())
+        let manifest = try XCTUnwrap(files["blueprint.yaml"])
+        files["blueprint.yaml"] = manifest + "\n"
+        files["parts/zz-test.yaml"] =
+            "files:\n  - path: x.txt\n    template: gitignore.mustache\n    when: services.nope\n"
+        XCTAssertThrowsError(try BlueprintLoader().blueprint(from: files, origin: "test")) { error in
+            let message = "\(error)"
+            XCTAssertTrue(message.contains("services.nope"), message)
+            for service in Service.allCases {
+                XCTAssertTrue(message.contains("services.\(service.rawValue)"), "\(service) in \(message)")
+            }
+        }
+        XCTAssertNoThrow(
+            try BlueprintLoader().blueprint(
+                from: try XCTUnwrap(EmbeddedBlueprintsAccess.builtInFiles()), origin: "test"))
+    }
+}
+
+/// The built-in blueprint's files, relative to its folder.
+enum EmbeddedBlueprintsAccess {
+    static func builtInFiles() -> [String: String]? {
+        let prefix = BlueprintLoader.builtInName + "/"
+        let files = EmbeddedBlueprints.files.filter { $0.key.hasPrefix(prefix) }
+        return files.isEmpty
+            ? nil : Dictionary(uniqueKeysWithValues: files.map { (String($0.key.dropFirst(prefix.count)), $0.value) })
+    }
+}

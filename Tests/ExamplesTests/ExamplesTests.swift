@@ -67,16 +67,16 @@ final class ExamplesTests: XCTestCase {
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }
         let rows: [[String]] = try files.map { file in
             let answers = try QuestionnaireLoader().load(contentsOf: folder.appendingPathComponent(file).path).answers
-            let services = answers.services
-            return [
-                "\(services.bastion)", "\(services.waf)", "\(services.opensearch)", "\(services.cloudfront)",
-                "\(services.ses)", services.mongodb.rawValue, "\(answers.dns.hostedZoneID != nil)",
-            ]
+            return Service.allCases.map { $0.value(in: answers.services) } + ["\(answers.dns.hostedZoneID != nil)"]
         }
-        let values: [[String]] = [
-            ["true", "false"], ["true", "false"], ["true", "false"], ["true", "false"], ["true", "false"],
-            MongoDBMode.allCases.map(\.rawValue), ["true", "false"],
-        ]
+        // Every service's values (from the enum), and whether the hosted zone is brought.
+        let values: [[String]] =
+            Service.allCases.map { service in
+                switch service.values {
+                case .onOff: ["true", "false"]
+                case .modes(let modes): modes
+                }
+            } + [["true", "false"]]
         for a in values.indices {
             for b in values.indices where b > a {
                 for x in values[a] {

@@ -33,9 +33,11 @@ final class RenderModelTests: XCTestCase {
     func testSelfHostedRunnersExactlyWhenThereIsNoBastion() {
         var services = Answers.Services()
         services.bastion = true
-        XCTAssertFalse(model(smallAnswers(environments: 1, services: services)).root.services.selfHostedRunners)
+        XCTAssertFalse(
+            model(smallAnswers(environments: 1, services: services)).root.services["self_hosted_runners"] == true)
         services.bastion = false
-        XCTAssertTrue(model(smallAnswers(environments: 1, services: services)).root.services.selfHostedRunners)
+        XCTAssertTrue(
+            model(smallAnswers(environments: 1, services: services)).root.services["self_hosted_runners"] == true)
     }
 
     func testInstanceDeploymentsKnowTheEnvironmentTheyArePromotedFrom() throws {

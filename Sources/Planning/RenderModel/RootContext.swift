@@ -53,15 +53,23 @@ public struct RootContext: Sendable, Equatable, Encodable {
         public var environment: String
     }
 
+    /// `services.<name>`: each service's conditions (Service.conditions), and how deploy jobs
+    /// reach the clusters.
     public struct Services: Sendable, Equatable, Encodable {
-        public var bastion: Bool
-        public var waf: Bool
-        public var opensearch: Bool
-        public var selfHostedRunners: Bool
-        public var cloudfront: Bool
-        public var ses: Bool
-        public var mongodbReplicaSet: Bool
-        public var mongodbExternal: Bool
+        public var conditions: [String: Bool]
+
+        init(plan: Plan) {
+            conditions = Dictionary(
+                uniqueKeysWithValues: Service.allCases.flatMap { $0.conditions(in: plan.answers.services) })
+            conditions["self_hosted_runners"] = plan.usesSelfHostedRunners
+        }
+
+        public subscript(_ name: String) -> Bool? { conditions[name] }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(conditions)
+        }
     }
 
     public struct ImageBuildSettings: Sendable, Equatable, Encodable {
@@ -127,11 +135,7 @@ public struct RootContext: Sendable, Equatable, Encodable {
             environment, after in byName[environment.name].map { ApplyStep(environment: $0, applyAfter: after) }
         }
         self.instances = instances
-        services = Services(
-            bastion: answers.services.bastion, waf: answers.services.waf, opensearch: answers.services.opensearch,
-            selfHostedRunners: plan.usesSelfHostedRunners, cloudfront: answers.services.cloudfront,
-            ses: answers.services.ses, mongodbReplicaSet: answers.services.mongodb == .replicaSet,
-            mongodbExternal: answers.services.mongodb == .external)
+        services = Services(plan: plan)
         ingress = plan.ingress
         imageBuild = ImageBuildSettings(cacheTag: ImageBuild.cacheTag)
         logResourcePolicies = LogResourcePolicyRow.rows(plan)
