@@ -15,7 +15,7 @@ struct ConditionCheck {
                 region: "us-east-1", accountID: "000000000000", availabilityZones: ["us-east-1a", "us-east-1b"]),
             dns: .init(domain: "sample.example"), github: .init(repository: "sample/sample"), environments: [],
             instances: [], services: Answers.Services())
-        let root = try RenderValueEncoder.encode(RenderModel(plan: Planner().plan(answers), catalog: catalog).root)
+        let root = try RenderValueEncoder.encode(RenderModel(plan: try Planner().plan(answers), catalog: catalog).root)
         return root.booleanPaths
     }
 

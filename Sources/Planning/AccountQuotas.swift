@@ -40,14 +40,14 @@ extension Plan {
         let vCPUs = environments.map { environment in
             let size = environment.size
             var count = size.eksMaxNodes * Self.vCPUs(of: size.eksNodeType)
-            if answers.services.mongodb == .replicaSet {
+            if services.mongodb == .replicaSet {
                 count += size.mongodbMembers * Self.vCPUs(of: size.mongodbInstanceType)
             }
-            if answers.services.bastion { count += Self.vCPUs(of: Self.bastionInstanceType) }
+            if services.bastion { count += Self.vCPUs(of: Self.bastionInstanceType) }
             return count
         }.reduce(0, +)
-        let logPolicies = LogResourcePolicyQuota.usage(answers).values.max() ?? 0
-        let region = answers.aws.region
+        let logPolicies = LogResourcePolicyQuota.usage(logResourcePolicies).values.max() ?? 0
+        let region = aws.region
         let quota = { (service: String, code: String) in AccountQuota.serviceQuota(service, code, region: region) }
         return [
             AccountQuota(

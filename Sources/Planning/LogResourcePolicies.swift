@@ -28,22 +28,28 @@ public enum LogResourcePolicyQuota {
 
     /// Every policy the repository needs, in the regions they live in.
     public static func policies(_ answers: Answers) -> [LogResourcePolicy] {
-        let project = answers.project.name
-        let region = answers.aws.region
-        let account = answers.aws.accountID
+        policies(project: answers.project, aws: answers.aws, dns: answers.dns, services: answers.services)
+    }
+
+    public static func policies(
+        project settings: Answers.Project, aws: Answers.AWS, dns: Answers.DNS, services: Answers.Services
+    ) -> [LogResourcePolicy] {
+        let project = settings.name
+        let region = aws.region
+        let account = aws.accountID
         let cloudFrontRegion = "us-east-1"
         var policies: [LogResourcePolicy] = []
-        if answers.dns.hostedZoneID == nil {
+        if dns.hostedZoneID == nil {
             // Route 53 delivers query logs only to us-east-1 (terraform/global/dns.tf).
             policies.append(
                 .init(
                     writer: .route53, name: "\(project)-route53-query-logging", region: cloudFrontRegion,
-                    logGroupPattern: "/aws/route53/\(answers.dns.domain)", principal: "route53.amazonaws.com"))
+                    logGroupPattern: "/aws/route53/\(dns.domain)", principal: "route53.amazonaws.com"))
         }
-        if answers.services.waf {
+        if services.waf {
             // WAF requires the prefix aws-waf-logs-; regional and CloudFront-scope log groups share it.
             let regions =
-                [region] + (answers.services.cloudfront && region != cloudFrontRegion ? [cloudFrontRegion] : [])
+                [region] + (services.cloudfront && region != cloudFrontRegion ? [cloudFrontRegion] : [])
             policies += regions.map {
                 .init(
                     writer: .waf, name: "\(project)-waf-log-delivery", region: $0,
@@ -51,7 +57,7 @@ public enum LogResourcePolicyQuota {
                     principal: "delivery.logs.amazonaws.com", sourceARN: "arn:aws:logs:\($0):\(account):*")
             }
         }
-        if answers.services.opensearch {
+        if services.opensearch {
             policies.append(
                 .init(
                     writer: .opensearch, name: "\(project)-opensearch-log-publishing", region: region,
@@ -64,7 +70,7 @@ public enum LogResourcePolicyQuota {
     }
 
     /// How many each region uses, by region name.
-    public static func usage(_ answers: Answers) -> [String: Int] {
-        Dictionary(grouping: policies(answers), by: \.region).mapValues(\.count)
+    public static func usage(_ policies: [LogResourcePolicy]) -> [String: Int] {
+        Dictionary(grouping: policies, by: \.region).mapValues(\.count)
     }
 }

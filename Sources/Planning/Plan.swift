@@ -3,7 +3,12 @@ import Questionnaire
 /// Everything the blueprint needs, decided: the questionnaire's answers turned into networks,
 /// names, sizes and hosts. Templates only print what is here.
 public struct Plan: Sendable, Equatable {
-    public var answers: Answers
+    /// The questionnaire's settled sections; environments, instances and sizes are decided below.
+    public var project: Answers.Project
+    public var aws: Answers.AWS
+    public var dns: Answers.DNS
+    public var github: Answers.GitHub
+    public var services: Answers.Services
     public var stateBucket: String
     public var ciRoles: [CIRole]
     public var clusterAdmins: ClusterAdmins
@@ -13,9 +18,11 @@ public struct Plan: Sendable, Equatable {
     public var ingress: IngressController = .harmonyTraefik
     /// Where terraform/global publishes the ID of the zone it creates (SSM Parameter Store):
     /// the environments look the zone up by ID, never by name.
-    public var zoneIDParameter: String { "/\(answers.project.name)/dns/zone-id" }
+    public var zoneIDParameter: String { "/\(project.name)/dns/zone-id" }
     /// The CloudWatch Logs resource policies of the account, shared by the environments.
-    public var logResourcePolicies: [LogResourcePolicy] { LogResourcePolicyQuota.policies(answers) }
+    public var logResourcePolicies: [LogResourcePolicy] {
+        LogResourcePolicyQuota.policies(project: project, aws: aws, dns: dns, services: services)
+    }
 
     /// The GitHub environment whose jobs apply `terraform/global`.
     public static let globalEnvironment = "global"
@@ -23,16 +30,16 @@ public struct Plan: Sendable, Equatable {
     public static let globalStateKey = "global/terraform.tfstate"
 
     /// Without the bastion, deploy jobs reach each private EKS API from runners in the VPC.
-    public var usesSelfHostedRunners: Bool { !answers.services.bastion }
+    public var usesSelfHostedRunners: Bool { !services.bastion }
 
     /// `owner` of `owner/name` (the questionnaire checked the form).
     public var repositoryOwner: String {
-        answers.github.repository.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
+        github.repository.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
     }
 
     /// `name` of `owner/name`.
     public var repositoryName: String {
-        answers.github.repository.split(separator: "/", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+        github.repository.split(separator: "/", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
     }
 
     /// Unprotected environments first, in questionnaire order, then protected ones (SPEC §2).

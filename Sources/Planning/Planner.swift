@@ -4,14 +4,16 @@ import Questionnaire
 public struct Planner: Sendable {
     public init() {}
 
-    public func plan(_ answers: Answers) -> Plan {
+    /// Throws for answers the validator would have refused (a hand-built `Answers`).
+    public func plan(_ answers: Answers) throws -> Plan {
         let namer = AWSNamer(
             project: answers.project.name, accountID: answers.aws.accountID, region: answers.aws.region)
-        let environments = answers.environments.enumerated().map { index, environment in
-            plan(environment, index: index, answers: answers, namer: namer)
+        let environments = try answers.environments.enumerated().map { index, environment in
+            try plan(environment, index: index, answers: answers, namer: namer)
         }
         return Plan(
-            answers: answers,
+            project: answers.project, aws: answers.aws, dns: answers.dns, github: answers.github,
+            services: answers.services,
             stateBucket: namer.bucket(["tfstate"]),
             ciRoles: ciRoles(answers, environments: environments, namer: namer),
             clusterAdmins: ClusterAdmins(answers, namer: namer),
@@ -20,13 +22,13 @@ public struct Planner: Sendable {
         )
     }
 
-    private func plan(_ environment: Answers.Environment, index: Int, answers: Answers, namer: AWSNamer)
+    private func plan(_ environment: Answers.Environment, index: Int, answers: Answers, namer: AWSNamer) throws
         -> EnvironmentPlan
     {
         let size = answers.size(of: environment.size)
         let zones = Array(answers.aws.availabilityZones.prefix(environment.availabilityZoneCount))
         guard let vpc = IPv4CIDR(environment.networkCIDR) else {
-            preconditionFailure("a validated questionnaire has a valid network_cidr")
+            throw PlanningError.invalidNetworkCIDR(environment: environment.name, value: environment.networkCIDR)
         }
         return EnvironmentPlan(
             name: environment.name,
@@ -90,6 +92,18 @@ public struct Planner: Sendable {
                 purpose: purpose, name: namer.name(["github", purpose.rawValue], limit: .iamRole),
                 subjects: subjects,
                 readableSecrets: CISecretAccess.readable(by: purpose, in: plans, services: answers.services))
+        }
+    }
+}
+
+/// Answers the questionnaire validator refuses, met in a hand-built `Answers`.
+public enum PlanningError: Error, Equatable, CustomStringConvertible {
+    case invalidNetworkCIDR(environment: String, value: String)
+
+    public var description: String {
+        switch self {
+        case .invalidNetworkCIDR(let environment, let value):
+            "environments.\(environment).network_cidr: `\(value)` is not an IPv4 CIDR block (validate the answers first)"
         }
     }
 }

@@ -19,7 +19,7 @@ struct ValidateCommand: ParsableCommand {
             console.out(
                 "\(options.answers): ok: project \(answers.project.name), \(answers.environments.count) environment\(answers.environments.count == 1 ? "" : "s"), \(answers.instances.count) instance\(answers.instances.count == 1 ? "" : "s")"
             )
-            for warning in Planner().plan(answers).quotaWarnings {
+            for warning in try Planner().plan(answers).quotaWarnings {
                 console.error("\(options.answers): warning: aws.region: \(warning)")
             }
         }
@@ -55,7 +55,7 @@ struct ExplainCommand: ParsableCommand {
         let console = Console()
         try reportingFailures(console) {
             let answers = try QuestionnaireLoader().load(contentsOf: options.answers).answers
-            let plan = Planner().plan(answers)
+            let plan = try Planner().plan(answers)
             switch format {
             case .text:
                 console.out(PlanReport(plan: plan).text)

@@ -19,7 +19,7 @@ public struct PlanDocument: Encodable, Sendable {
     var instances: [Instance]
 
     public init(plan: Plan, blueprint: BlueprintManifest) {
-        let answers = plan.answers
+        let answers = plan
         self.blueprint = BlueprintInfo(
             name: blueprint.name, version: blueprint.version, versions: blueprint.versions ?? [:])
         project = Project(

@@ -7,7 +7,7 @@ public struct PlanReport: Sendable {
 
     public var text: String {
         var lines: [String] = []
-        let answers = plan.answers
+        let answers = plan
         lines.append(
             "\(answers.project.name) (\(answers.project.organization)): \(answers.aws.region), account \(answers.aws.accountID), domain \(answers.dns.domain)"
         )
@@ -84,7 +84,7 @@ public struct PlanReport: Sendable {
     private func certificateLines(_ environment: EnvironmentPlan) -> [String] {
         environment.deployments.flatMap { deployment -> [String] in
             var lines = [
-                "\(deployment.instance): \(deployment.loadBalancerHosts.joined(separator: ", ")) (\(plan.answers.aws.region), load balancer)"
+                "\(deployment.instance): \(deployment.loadBalancerHosts.joined(separator: ", ")) (\(plan.aws.region), load balancer)"
             ]
             if let cdn = deployment.hosts.cdn {
                 lines.append("\(deployment.instance): \(cdn) (us-east-1, CloudFront)")
@@ -96,7 +96,7 @@ public struct PlanReport: Sendable {
     private func sizeLines(_ environment: EnvironmentPlan) -> [String] {
         let size = environment.size
         let search = environment.search
-        let services = plan.answers.services
+        let services = plan.services
         var lines = [
             "EKS nodes      \(size.eksNodeType), min \(size.eksMinNodes) / desired \(size.eksDesiredNodes) / max \(size.eksMaxNodes)",
             "Aurora MySQL   \(size.auroraInstanceClass), writer + \(size.auroraReaders) reader\(size.auroraReaders == 1 ? "" : "s")",

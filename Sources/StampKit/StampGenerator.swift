@@ -13,7 +13,7 @@ public struct StampGenerator: Sendable {
     public init() {}
 
     public func generate(_ answers: Answers, blueprint: Blueprint) throws -> GeneratedRepository {
-        let plan = Planner().plan(answers)
+        let plan = try Planner().plan(answers)
         let files = try BlueprintRenderer().render(plan, with: blueprint)
         let generation = Generation(
             files: files, answersYAML: answers.normalizedYAML(), stampVersion: Self.version,

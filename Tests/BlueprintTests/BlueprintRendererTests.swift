@@ -28,7 +28,7 @@ final class BlueprintRendererTests: XCTestCase {
     /// every template of the built-in blueprint and leave every file well-formed.
     func testHostileOrganizationNamesCannotBreakAnyGeneratedFile() throws {
         let organization = #"Acme "Uni" \ ${var.x} %{ if true } #1: – Ünïversité | *x* <b>"#
-        let plan = Planner().plan(try answers(organization: organization))
+        let plan = try Planner().plan(try answers(organization: organization))
         let files = try BlueprintRenderer().render(plan, with: try BlueprintLoader().builtIn())
         for file in files.files {
             if file.path.hasSuffix(".tf") || file.path.hasSuffix(".tfvars") {
@@ -70,7 +70,7 @@ final class BlueprintRendererTests: XCTestCase {
             ])
         var answers = try answers()
         answers.services.cloudfront = false
-        let files = try BlueprintRenderer().render(Planner().plan(answers), with: bp)
+        let files = try BlueprintRenderer().render(try Planner().plan(answers), with: bp)
         XCTAssertEqual(
             files.paths,
             [
@@ -98,7 +98,7 @@ final class BlueprintRendererTests: XCTestCase {
                 template: config.mustache
             """,
             templates: ["config.mustache": "plugin \"aws\" {\nenabled = true\nversion    = \"0.41.0\"\n}\n"])
-        let files = try BlueprintRenderer().render(Planner().plan(try answers()), with: bp)
+        let files = try BlueprintRenderer().render(try Planner().plan(try answers()), with: bp)
         let formatted = "plugin \"aws\" {\n  enabled = true\n  version = \"0.41.0\"\n}\n"
         XCTAssertEqual(files[".tflint.hcl"]?.contents, formatted)
         XCTAssertEqual(files["main.tf"]?.contents, formatted)
@@ -106,7 +106,7 @@ final class BlueprintRendererTests: XCTestCase {
     }
 
     func testBlueprintMistakesAreClearErrors() throws {
-        let plan = Planner().plan(try answers())
+        let plan = try Planner().plan(try answers())
         let unsafe = try blueprint(
             "name: t\nversion: '1'\nfiles:\n  - path: ../{{project.name}}.txt\n    template: a.mustache\n",
             templates: ["a.mustache": "x"])

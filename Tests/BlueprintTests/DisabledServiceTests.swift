@@ -11,7 +11,7 @@ final class DisabledServiceTests: XCTestCase {
         var answers = try QuestionnaireLoader()
             .load(contentsOf: Self.root.appendingPathComponent("examples/reference/stamp.yaml").path).answers
         change(&answers.services)
-        return try BlueprintRenderer().render(Planner().plan(answers), with: try BlueprintLoader().builtIn())
+        return try BlueprintRenderer().render(try Planner().plan(answers), with: try BlueprintLoader().builtIn())
     }
 
     /// Every on/off service, from the enum: a new one is tested here without a new line.

@@ -33,7 +33,7 @@ final class TemplateLiteralsTests: XCTestCase {
             try renderedLifted(source, context), try renderedWhole(source, context), file: file, line: line)
     }
 
-    func testPlainRunsBecomeOnePlaceholderLineEach() {
+    func testPlainRunsBecomeOnePlaceholderLineEach() throws {
         let source = "# {{header}}\nline one is plain text\nline two is plain text\n{{#a}}\nx = {{b}}\n{{/a}}\n"
         let lifted = TemplateLiterals(source)
         XCTAssertEqual(lifted.pieces, ["# {{header}}\n{{&_0}}\n{{#a}}\nx = {{b}}\n{{/a}}\n"])
@@ -94,7 +94,7 @@ final class TemplateLiteralsTests: XCTestCase {
         try assertSameOutput(source, ["header": "h", "a": "A", "b": "B", "s": true])
     }
 
-    func testAnUnclosedTagLeavesTheTemplateWholeForTheParserToReport() {
+    func testAnUnclosedTagLeavesTheTemplateWholeForTheParserToReport() throws {
         let source = "a long enough plain line before the tag\n{{#open\n"
         XCTAssertEqual(TemplateLiterals(source).pieces, [source])
         XCTAssertTrue(TemplateLiterals(source).literals.isEmpty)
@@ -106,7 +106,8 @@ final class TemplateLiteralsTests: XCTestCase {
         let answers = try QuestionnaireLoader()
             .load(contentsOf: Self.root.appendingPathComponent("examples/reference/stamp.yaml").path).answers
         let blueprint = try BlueprintLoader().builtIn()
-        let scopes = try RenderScopes(RenderModel(plan: Planner().plan(answers), catalog: blueprint.manifest.catalog))
+        let scopes = try RenderScopes(
+            RenderModel(plan: try Planner().plan(answers), catalog: blueprint.manifest.catalog))
         ContentEscaping.registerAll()
         var lifted = 0
         for (name, source) in blueprint.templates.sorted(by: { $0.key < $1.key }) {
@@ -139,7 +140,7 @@ final class TemplateLiteralsTests: XCTestCase {
 }
 
 final class RenderValueEncoderTests: XCTestCase {
-    func testKeysAreSnakeCasedWithCapitalRunsAsOneWord() {
+    func testKeysAreSnakeCasedWithCapitalRunsAsOneWord() throws {
         XCTAssertEqual(
             ["ciRoleArns", "ebsKMSKeyARN", "mongodbTLS", "webACL", "isFirst", "name", "aurora_mysql"].map(
                 RenderValueEncoder.snakeCased),

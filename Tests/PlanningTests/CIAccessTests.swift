@@ -4,8 +4,8 @@ import XCTest
 @testable import Planning
 
 final class CIAccessTests: XCTestCase {
-    private func plan(_ services: Answers.Services = Answers.Services()) -> Plan {
-        Planner().plan(smallAnswers(environments: 1, services: services))
+    private func plan(_ services: Answers.Services = Answers.Services()) throws -> Plan {
+        try Planner().plan(smallAnswers(environments: 1, services: services))
     }
 
     private func role(_ purpose: CIRole.Purpose, _ plan: Plan) throws -> CIRole {
@@ -14,7 +14,7 @@ final class CIAccessTests: XCTestCase {
 
     func testThePlanRoleReadsOnlyTheSecretsTerraformKeeps() throws {
         XCTAssertEqual(
-            try role(.plan, plan()).readableSecrets,
+            try role(.plan, try plan()).readableSecrets,
             [
                 "acme-production/*/mongodb", "acme-production/*/mysql", "acme-production/mongodb/admin",
                 "acme-production/mongodb/keyfile", "acme-production/mongodb/tls", "acme-production/opensearch/master",
@@ -23,7 +23,7 @@ final class CIAccessTests: XCTestCase {
     }
 
     func testTheDeployRoleNeverReadsTheMongoDBAdministratorKeyfileOrMemberKeys() throws {
-        let secrets = try role(.deploy, plan()).readableSecrets
+        let secrets = try role(.deploy, try plan()).readableSecrets
         XCTAssertEqual(
             secrets,
             [
@@ -33,7 +33,7 @@ final class CIAccessTests: XCTestCase {
     }
 
     func testDisabledServicesAndExternalMongoDBChangeWhatIsRead() throws {
-        let external = plan(Answers.Services(opensearch: false, ses: false, mongodb: .external))
+        let external = try plan(Answers.Services(opensearch: false, ses: false, mongodb: .external))
         XCTAssertEqual(
             try role(.deploy, external).readableSecrets,
             [
@@ -48,7 +48,7 @@ final class CIAccessTests: XCTestCase {
     /// An instance's name can never make a pattern reach an environment-wide secret: the
     /// instance segment is followed by the secret's own name.
     func testInstancePatternsDoNotReachTheEnvironmentsOwnSecrets() throws {
-        let plan = plan()
+        let plan = try plan()
         let environment = try XCTUnwrap(plan.environments.first)
         let shared = [
             environment.secrets.mongodbAdmin, environment.secrets.mongodbKeyfile, environment.secrets.mongodbTLS,
@@ -59,24 +59,24 @@ final class CIAccessTests: XCTestCase {
         }
     }
 
-    func testWithoutAdminRolesTheFallbackRoleGetsClusterAccess() {
-        let admins = plan().clusterAdmins
+    func testWithoutAdminRolesTheFallbackRoleGetsClusterAccess() throws {
+        let admins = try plan().clusterAdmins
         XCTAssertEqual(admins.fallbackRoleName, "acme-eks-admin")
         XCTAssertEqual(admins.roleARNs, ["arn:aws:iam::000123456789:role/acme-eks-admin"])
     }
 
-    func testListedAdminRolesReplaceTheFallback() {
-        var answers = plan().answers
+    func testListedAdminRolesReplaceTheFallback() throws {
+        var answers = smallAnswers(environments: 1)
         answers.aws.adminRoleARNs = [
             "arn:aws:iam::000123456789:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_01"
         ]
-        let admins = Planner().plan(answers).clusterAdmins
+        let admins = try Planner().plan(answers).clusterAdmins
         XCTAssertNil(admins.fallbackRoleName)
         XCTAssertEqual(admins.roleARNs, answers.aws.adminRoleARNs)
     }
 
     func testCredentialsLastAsLongAsTheLongestJobOfTheirRole() throws {
-        let plan = plan()
+        let plan = try plan()
         XCTAssertEqual(try role(.apply, plan).sessionSeconds, 90 * 60)
         XCTAssertEqual(try role(.apply, plan).maxSessionDuration, 5400)
         XCTAssertEqual(try role(.build, plan).maxSessionDuration, 7200)

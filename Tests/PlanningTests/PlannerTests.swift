@@ -31,12 +31,12 @@ final class PlannerTests: XCTestCase {
             ])
     }
 
-    func testApplyOrderPutsUnprotectedEnvironmentsFirstInQuestionnaireOrder() {
-        XCTAssertEqual(Planner().plan(answers()).applyOrder.map(\.name), ["staging", "qa", "production"])
+    func testApplyOrderPutsUnprotectedEnvironmentsFirstInQuestionnaireOrder() throws {
+        XCTAssertEqual(try Planner().plan(answers()).applyOrder.map(\.name), ["staging", "qa", "production"])
     }
 
-    func testEveryCIRoleTrustsExactlyItsJobs() {
-        let roles = Dictionary(uniqueKeysWithValues: Planner().plan(answers()).ciRoles.map { ($0.purpose, $0) })
+    func testEveryCIRoleTrustsExactlyItsJobs() throws {
+        let roles = Dictionary(uniqueKeysWithValues: try Planner().plan(answers()).ciRoles.map { ($0.purpose, $0) })
         XCTAssertEqual(roles[.plan]?.subjects, ["repo:acme/infra:pull_request"])
         XCTAssertEqual(roles[.build]?.subjects, ["repo:acme/infra:ref:refs/heads/trunk"])
         XCTAssertEqual(
@@ -51,7 +51,7 @@ final class PlannerTests: XCTestCase {
     }
 
     func testEnvironmentsGetTheirZonesNetworkSizeAndDeployments() throws {
-        let plan = Planner().plan(answers())
+        let plan = try Planner().plan(answers())
         let production = try XCTUnwrap(plan.environment(named: "production"))
         let staging = try XCTUnwrap(plan.environment(named: "staging"))
         XCTAssertEqual(production.network.zones.map(\.name), ["us-east-1a", "us-east-1b", "us-east-1c"])
@@ -80,7 +80,7 @@ final class PlannerTests: XCTestCase {
         answers.environments[0].name = "production"
         answers.instances[0].name = "abcdefghij-k"
         answers.instances[0].environments = ["production"]
-        let plan = Planner().plan(answers)
+        let plan = try Planner().plan(answers)
         let environment = try XCTUnwrap(plan.environment(named: "production"))
         let names = environment.names
         let limits: [(String, Int)] =
@@ -98,16 +98,16 @@ final class PlannerTests: XCTestCase {
         XCTAssertEqual(environment.deployments[0].buckets.privateFiles.count, 16 + 1 + 10 + 1 + 12 + 1 + 7 + 1 + 8)
     }
 
-    func testStateBucketIsStableAndFitsS3() {
-        let first = Planner().plan(answers()).stateBucket
-        XCTAssertEqual(first, Planner().plan(answers()).stateBucket)
+    func testStateBucketIsStableAndFitsS3() throws {
+        let first = try Planner().plan(answers()).stateBucket
+        XCTAssertEqual(first, try Planner().plan(answers()).stateBucket)
         XCTAssertTrue(first.hasPrefix("acme-tfstate-"))
         XCTAssertEqual(first.count, "acme-tfstate-".count + 8)
     }
 }
 
 final class DeploymentHostsAndControllerTests: XCTestCase {
-    private func plan(release: Release) -> Plan {
+    private func plan(release: Release) throws -> Plan {
         let answers = Answers(
             project: .init(name: "acme", organization: "Acme"),
             aws: .init(
@@ -124,13 +124,13 @@ final class DeploymentHostsAndControllerTests: XCTestCase {
                     name: "main", lmsHost: "courses.learn.acme.edu", studioHost: "studio.courses.learn.acme.edu",
                     release: release, environments: ["production"])
             ])
-        return Planner().plan(answers)
+        return try Planner().plan(answers)
     }
 
     /// Tutor 21 and later have no PREVIEW_LMS_HOST: no certificate name, DNS record or Ingress for it.
     func testOnlySumacAndTeakServeAPreviewHost() throws {
         for release in Release.allCases {
-            let deployment = try XCTUnwrap(plan(release: release).environments.first?.deployments.first)
+            let deployment = try XCTUnwrap(try plan(release: release).environments.first?.deployments.first)
             let preview = "preview.courses.learn.acme.edu"
             XCTAssertEqual(deployment.hosts.preview, release.servesPreviewHost ? preview : nil, "\(release)")
             XCTAssertEqual(deployment.loadBalancerHosts.contains(preview), release.servesPreviewHost, "\(release)")
@@ -141,8 +141,8 @@ final class DeploymentHostsAndControllerTests: XCTestCase {
         XCTAssertEqual(Release.allCases.filter(\.servesPreviewHost), [.sumac, .teak])
     }
 
-    func testTheIngressControllerIsHarmonysTraefik() {
-        let controller = plan(release: .verawood).ingress
+    func testTheIngressControllerIsHarmonysTraefik() throws {
+        let controller = try plan(release: .verawood).ingress
         XCTAssertEqual(
             controller.serviceName, "\(controller.helmRelease)-traefik", "the chart names its Service <release>-traefik"
         )
@@ -152,7 +152,7 @@ final class DeploymentHostsAndControllerTests: XCTestCase {
     }
 
     func testTheDeployReadsTheFirstMongoDBMemberAndTheEBSKeyFromParameterStore() throws {
-        let environment = try XCTUnwrap(plan(release: .ulmo).environments.first)
+        let environment = try XCTUnwrap(try plan(release: .ulmo).environments.first)
         XCTAssertEqual(environment.parameters.mongodbFirstMember, "/acme-production/mongodb/first-member")
         XCTAssertEqual(environment.parameters.ebsKMSKeyARN, "/acme-production/eks/ebs-kms-key-arn")
         XCTAssertEqual(environment.deployments.first?.isolation.eventBusTopicPrefix, "main")
@@ -160,7 +160,7 @@ final class DeploymentHostsAndControllerTests: XCTestCase {
 }
 
 final class TutorTextTests: XCTestCase {
-    func testThePlatformNameCarriesNothingTutorsTemplatesCannotHold() {
+    func testThePlatformNameCarriesNothingTutorsTemplatesCannotHold() throws {
         XCTAssertEqual(TutorText.platformName("Acme University"), "Acme University")
         XCTAssertEqual(TutorText.platformName("Ünïversité – Acme #1: 'x'"), "Ünïversité – Acme #1: 'x'")
         let hostile = TutorText.platformName(#"Acme "Uni" \ ${var.x} %{ if true } {{ x }} {% if %} {# c #}"#)

@@ -11,37 +11,37 @@ final class RenderModelTests: XCTestCase {
             "verawood": TutorRelease(version: "22.0.1", plugins: ["b": "2", "a": "1"], requirements: ["tutor==22.0.1"])
         ])
 
-    private func model(_ answers: Answers) -> RenderModel {
-        RenderModel(plan: Planner().plan(answers), catalog: catalog)
+    private func model(_ answers: Answers) throws -> RenderModel {
+        RenderModel(plan: try Planner().plan(answers), catalog: catalog)
     }
 
-    func testApplyOrderChainsUnprotectedEnvironmentsFirstAfterGlobal() {
-        let root = model(smallAnswers(environments: 3)).root
+    func testApplyOrderChainsUnprotectedEnvironmentsFirstAfterGlobal() throws {
+        let root = try model(smallAnswers(environments: 3)).root
         XCTAssertEqual(root.applyOrder.map(\.environment.name), ["staging", "qa", "production"])
         XCTAssertEqual(root.applyOrder.map(\.applyAfter), ["global", "staging", "qa"])
         XCTAssertEqual(root.global.stateKey, "global/terraform.tfstate")
     }
 
-    func testCIRoleARNsAreBuiltOnceFromTheAccountAndRoleNames() {
-        let root = model(smallAnswers(environments: 1)).root
+    func testCIRoleARNsAreBuiltOnceFromTheAccountAndRoleNames() throws {
+        let root = try model(smallAnswers(environments: 1)).root
         XCTAssertEqual(Set(root.ciRoleArns.keys), ["plan", "apply", "build", "deploy"])
         for role in root.ciRoles {
             XCTAssertEqual(root.ciRoleArns[role.purpose], "arn:aws:iam::000123456789:role/\(role.name)")
         }
     }
 
-    func testSelfHostedRunnersExactlyWhenThereIsNoBastion() {
+    func testSelfHostedRunnersExactlyWhenThereIsNoBastion() throws {
         var services = Answers.Services()
         services.bastion = true
         XCTAssertFalse(
-            model(smallAnswers(environments: 1, services: services)).root.services["self_hosted_runners"] == true)
+            try model(smallAnswers(environments: 1, services: services)).root.services["self_hosted_runners"] == true)
         services.bastion = false
         XCTAssertTrue(
-            model(smallAnswers(environments: 1, services: services)).root.services["self_hosted_runners"] == true)
+            try model(smallAnswers(environments: 1, services: services)).root.services["self_hosted_runners"] == true)
     }
 
     func testInstanceDeploymentsKnowTheEnvironmentTheyArePromotedFrom() throws {
-        let instance = try XCTUnwrap(model(smallAnswers(environments: 2)).instances["main"])
+        let instance = try XCTUnwrap(try model(smallAnswers(environments: 2)).instances["main"])
         XCTAssertEqual(instance.deployments.map(\.deployment.environment), ["staging", "production"])
         XCTAssertEqual(instance.deployments.map(\.previousEnvironment), ["", "staging"])
         XCTAssertEqual(instance.deployments.map(\.hasPreviousEnvironment), [false, true])
@@ -49,7 +49,7 @@ final class RenderModelTests: XCTestCase {
     }
 
     func testTutorPinsComeFromTheCatalogSortedByPlugin() throws {
-        let model = model(smallAnswers(environments: 1))
+        let model = try model(smallAnswers(environments: 1))
         let deployment = try XCTUnwrap(model.deployments["production"]?["main"])
         XCTAssertEqual(deployment.tutor.version, "22.0.1")
         XCTAssertEqual(deployment.tutor.plugins.map(\.name), ["a", "b"])
@@ -57,8 +57,21 @@ final class RenderModelTests: XCTestCase {
         XCTAssertTrue(model.root.header.contains("blueprint bp 1.2.3"))
     }
 
-    func testGitHubRepositorySplitsIntoOwnerAndName() {
-        let github = model(smallAnswers(environments: 1)).root.github
+    func testGitHubRepositorySplitsIntoOwnerAndName() throws {
+        let github = try model(smallAnswers(environments: 1)).root.github
         XCTAssertEqual([github.owner, github.name], ["acme", "infra"])
+    }
+}
+
+final class HandBuiltAnswersTests: XCTestCase {
+    /// The validator refuses a bad network_cidr; a hand-built Answers that skips it gets an
+    /// error naming the key, not a trap.
+    func testABadNetworkCIDRThrowsInsteadOfTrapping() {
+        var answers = smallAnswers(environments: 2)
+        answers.environments[1].networkCIDR = "10.1.0.0/33"
+        XCTAssertThrowsError(try Planner().plan(answers)) { error in
+            XCTAssertEqual(error as? PlanningError, .invalidNetworkCIDR(environment: "staging", value: "10.1.0.0/33"))
+            XCTAssertTrue("\(error)".contains("environments.staging.network_cidr"))
+        }
     }
 }
