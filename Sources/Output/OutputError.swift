@@ -20,6 +20,9 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidManifest(path: String, reason: String)
     /// A plain folder write (`stamp blueprint export`) found files already there.
     case directoryNotEmpty(directory: String)
+    /// The repository's `stamp.yaml` says something else than the questionnaire being generated
+    /// from; replacing it would lose the user's edits.
+    case questionnaireDiffers(path: String)
 
     public var description: String {
         switch self {
@@ -41,6 +44,9 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path): \(underlying)"
         case .directoryNotEmpty(let directory):
             "\(directory) is not empty (hint: choose a new directory, or pass --force to replace files of the same name)"
+        case .questionnaireDiffers(let path):
+            "\(path) differs from the questionnaire being generated from, and replacing it would lose its edits"
+                + " (hint: edit \(path) and run `stamp update` in the repository, or pass --force to replace it)"
         case .invalidManifest(let path, let reason):
             "\(path) is not a valid stamp manifest: \(reason)"
                 + " (hint: restore it from version control, or delete .stamp/ and run `stamp generate --force`)"

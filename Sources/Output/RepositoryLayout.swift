@@ -2,6 +2,9 @@
 /// files never live under `.stamp/`; the writer refuses a generation that tries.
 public enum RepositoryLayout {
     public static let stampDirectory = ".stamp"
+    /// The questionnaire, kept at the repository's root so that the commands need no flags
+    /// inside it; the user's file (comments and all), never a generated one.
+    public static let questionnairePath = "stamp.yaml"
     /// Versions and the SHA-256 of every generated file, as last written.
     public static let manifestPath = ".stamp/manifest.json"
     /// The normalised questionnaire the repository was generated from.

@@ -100,6 +100,7 @@ extension RepositoryWriter {
                 .remove(path: RepositoryLayout.basePath(for: path), keeping: RepositoryLayout.baseDirectory)
             )
         }
+        if generation.questionnaire != nil { try installIfChanged(RepositoryLayout.questionnairePath) }
         try installIfChanged(RepositoryLayout.answersPath)
         try installIfChanged(RepositoryLayout.manifestPath)
         return steps

@@ -52,6 +52,9 @@ public struct RepositoryWriter: Sendable {
             return
                 "the path is inside \(RepositoryLayout.stampDirectory)/, which stamp keeps for its own records"
         }
+        if path == RepositoryLayout.questionnairePath {
+            return "the path is the questionnaire's, which the user keeps"
+        }
         return nil
     }
 
@@ -61,7 +64,8 @@ public struct RepositoryWriter: Sendable {
         let base = generated.map {
             (path: RepositoryLayout.basePath(for: $0.path), contents: $0.contents)
         }
-        return generated + base + [
+        let questionnaire = generation.questionnaire.map { [(RepositoryLayout.questionnairePath, Data($0.utf8))] } ?? []
+        return generated + base + questionnaire + [
             (RepositoryLayout.answersPath, Data(generation.answersYAML.utf8)),
             (RepositoryLayout.manifestPath, generation.manifest.encoded()),
         ]

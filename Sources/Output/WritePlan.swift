@@ -8,15 +8,19 @@ public struct Generation: Sendable, Equatable {
     public var answersYAML: String
     public var stampVersion: String
     public var blueprint: Manifest.BlueprintReference
+    /// The questionnaire's own text, to keep at `stamp.yaml` when it came from elsewhere; nil
+    /// leaves the repository's `stamp.yaml` as it is.
+    public var questionnaire: String?
 
     public init(
         files: FileSet, answersYAML: String, stampVersion: String,
-        blueprint: Manifest.BlueprintReference
+        blueprint: Manifest.BlueprintReference, questionnaire: String? = nil
     ) {
         self.files = files
         self.answersYAML = answersYAML
         self.stampVersion = stampVersion
         self.blueprint = blueprint
+        self.questionnaire = questionnaire
     }
 
     /// The manifest this generation writes.

@@ -40,6 +40,12 @@ struct WritePlanner: Sendable {
         if state == .foreign && !force {
             throw OutputError.notGeneratedByStamp(directory: root)
         }
+        if let questionnaire = generation.questionnaire, !force,
+            try tree.kind(of: RepositoryLayout.questionnairePath) == .file,
+            try Disk.readFile(tree.absolute(RepositoryLayout.questionnairePath)) != Data(questionnaire.utf8)
+        {
+            throw OutputError.questionnaireDiffers(path: tree.absolute(RepositoryLayout.questionnairePath))
+        }
 
         var entries: [WritePlan.Entry] = []
         for file in generation.files.files {

@@ -14,8 +14,9 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var options: AnswersOption
 
     @Option(
-        name: .long, help: ArgumentHelp("The generated repository (default: ./<project.name>-infra).", valueName: "dir")
-    )
+        name: .long,
+        help: ArgumentHelp(
+            "The generated repository (default: . inside one, else ./<project.name>-infra).", valueName: "dir"))
     var output: String?
 
     @Flag(help: "Print one line per changed file with its added and removed line counts.")
@@ -27,12 +28,9 @@ struct DiffCommand: ParsableCommand {
         let console = Console()
         var different = false
         try reportingFailures(console) {
-            let answers = try QuestionnaireLoader().load(contentsOf: options.answers).answers
-            let directory = URL(fileURLWithPath: output ?? "\(answers.project.name)-infra")
-            let repository = try StampGenerator().generate(
-                answers, blueprint: try blueprintOption.choice.load(for: directory).blueprint)
-            let changes = try RepositoryComparison(directory: directory).statuses(of: repository.generation)
-                .filter(\.differsFromGeneration)
+            let answers = try QuestionnaireLoader().load(contentsOf: options.path).answers
+            let workspace = Workspace.resolve(output: output, projectName: answers.project.name)
+            let changes = try workspace.diff(answers: answers, blueprint: blueprintOption.source)
             different = !changes.isEmpty
             console.out(stat ? statText(changes) : diffText(changes, colour: console.colorOutput), ifEmpty: true)
         }

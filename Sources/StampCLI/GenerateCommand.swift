@@ -9,7 +9,9 @@ struct GenerateCommand: ParsableCommand {
         discussion: """
             Writes into --output (default ./<project.name>-infra). A directory stamp did not generate, \
             or generated files you edited, are only overwritten with --force; files you added are never \
-            touched. The write is atomic: files are staged next to the output and moved into place.
+            touched. The write is atomic: files are staged next to the output and moved into place. The \
+            questionnaire is kept at the repository's stamp.yaml (copied, comments and all, when it was \
+            elsewhere), so that inside the repository validate, explain, diff, check and update need no flags.
             """
     )
 
@@ -33,23 +35,13 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         let console = Console()
         try reportingFailures(console) {
-            let answers = try QuestionnaireLoader().load(contentsOf: options.answers).answers
-            let blueprint = try BlueprintChoice(directory: blueprint).load()
-            let repository = try StampGenerator().generate(answers, blueprint: blueprint)
-            let directory = URL(fileURLWithPath: output ?? "\(answers.project.name)-infra")
-            let plan = try RepositoryWriter().write(repository.generation, to: directory, force: force, dryRun: dryRun)
+            let answers = try QuestionnaireLoader().load(contentsOf: options.path).answers
+            let workspace = Workspace(directory: URL(fileURLWithPath: output ?? "\(answers.project.name)-infra"))
+            let plan = try workspace.generate(
+                answers, questionnaireFile: options.path, blueprint: try BlueprintSource(directory: blueprint).load(),
+                force: force, dryRun: dryRun)
             console.out(WriteSummary(plan: plan, dryRun: dryRun).text)
         }
-    }
-}
-
-/// `--blueprint DIR` or the built-in blueprint.
-struct BlueprintChoice {
-    var directory: String?
-
-    func load() throws -> Blueprint {
-        guard let directory else { return try BlueprintLoader().builtIn() }
-        return try BlueprintLoader().load(directory: directory)
     }
 }
 
@@ -82,34 +74,14 @@ struct WriteSummary {
     }
 }
 
-extension BlueprintChoice {
-    /// The blueprint to regenerate a repository stamp generated with: `--blueprint DIR` or
-    /// the built-in one, refused when its name differs from the recorded one or its version is
-    /// older (SPEC §1). A repository without a manifest accepts any.
-    func load(for directory: URL) throws -> (blueprint: Blueprint, compatibility: BlueprintCompatibility) {
-        let blueprint = try load()
-        guard let manifest = try ManifestLoader().manifest(in: directory) else { return (blueprint, .same) }
-        do {
-            return (
-                blueprint,
-                try BlueprintCompatibility(
-                    recorded: manifest.blueprint,
-                    current: .init(name: blueprint.manifest.name, version: blueprint.manifest.version))
-            )
-        } catch let refusal as BlueprintCompatibility.Refusal {
-            throw UsageError(message: "\(directory.path): \(refusal.description)")
-        }
-    }
-}
-
 /// `--blueprint DIR`, shared by the commands that regenerate.
 struct BlueprintOption: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Use the blueprint in this directory instead of the built-in one (it must have the recorded name).",
+            "Use the blueprint in this directory instead of the built-in one (in a generated repository, one of the recorded name).",
             valueName: "dir"))
     var blueprint: String?
 
-    var choice: BlueprintChoice { BlueprintChoice(directory: blueprint) }
+    var source: BlueprintSource { BlueprintSource(directory: blueprint) }
 }

@@ -44,8 +44,19 @@ public struct StampCommand: ParsableCommand {
 
 /// `--answers PATH`, shared by the commands that read a questionnaire.
 struct AnswersOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The questionnaire to read.", valueName: "path"))
-    var answers: String = "stamp.yaml"
+    @Option(name: .long, help: ArgumentHelp("The questionnaire to read (default: stamp.yaml).", valueName: "path"))
+    var answers: String?
+
+    /// The file to read: `--answers`, else `./stamp.yaml`; in a repository stamp generated
+    /// before it kept `stamp.yaml`, the answers it recorded.
+    var path: String {
+        if let answers { return answers }
+        let here = Workspace(directory: URL(fileURLWithPath: "."))
+        if !FileManager.default.fileExists(atPath: RepositoryLayout.questionnairePath), here.isGenerated {
+            return RepositoryLayout.answersPath
+        }
+        return RepositoryLayout.questionnairePath
+    }
 }
 
 /// Runs a command body, turning library errors into stderr text and SPEC exit codes.
@@ -62,6 +73,9 @@ func reportingFailures(_ console: Console, _ body: () throws -> Void) throws {
         throw ExitCode.invalidInput
     } catch let error as UsageError {
         console.error("error: \(error.message)")
+        throw ExitCode.invalidInput
+    } catch let error as WorkspaceError {
+        console.error("error: \(error)")
         throw ExitCode.invalidInput
     } catch {
         console.error("error: \(error)")

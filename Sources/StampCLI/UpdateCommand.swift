@@ -7,7 +7,7 @@ struct UpdateCommand: ParsableCommand {
         commandName: "update",
         abstract: "Regenerate a repository stamp generated earlier, keeping your own edits.",
         discussion: """
-            Regenerates with --answers (default: the answers the repository records, .stamp/answers.yaml) \
+            Regenerates with --answers (default: the repository's stamp.yaml, else the answers it records) \
             and applies the change file by file: files you never edited are replaced, files you edited are \
             merged three ways with what stamp generated last time (.stamp/base/), conflicts are written with \
             standard markers and listed (exit 1). Files you deleted stay deleted; files no longer generated \
@@ -25,7 +25,8 @@ struct UpdateCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The questionnaire to regenerate from (default: the repository's .stamp/answers.yaml).", valueName: "path"))
+            "The questionnaire to regenerate from (default: the repository's stamp.yaml, else its recorded answers).",
+            valueName: "path"))
     var answers: String?
 
     @Flag(name: .customLong("dry-run"), help: "List what would be done to each file, and write nothing.")
@@ -40,33 +41,18 @@ struct UpdateCommand: ParsableCommand {
         let console = Console()
         var conflicted = false
         try reportingFailures(console) {
+            let workspace: Workspace
             let loaded: Answers
-            let directoryPath: String
-            if let answers {
+            if let answers, output == nil {
                 loaded = try QuestionnaireLoader().load(contentsOf: answers).answers
-                directoryPath = output ?? "\(loaded.project.name)-infra"
+                workspace = Workspace.resolve(output: nil, projectName: loaded.project.name)
             } else {
-                directoryPath = output ?? "."
-                let directory = URL(fileURLWithPath: directoryPath)
-                guard let yaml = try ManifestLoader().answers(in: directory),
-                    try ManifestLoader().manifest(in: directory) != nil
-                else { throw OutputError.notGeneratedByStamp(directory: directory.path) }
-                let file = "\(directoryPath)/\(RepositoryLayout.answersPath)"
-                loaded = try QuestionnaireLoader().load(yaml: yaml, file: file).answers
+                workspace = Workspace(directory: URL(fileURLWithPath: output ?? "."))
+                loaded = try workspace.answers(from: answers)
             }
-            let directory = URL(fileURLWithPath: directoryPath)
-            let repository = try StampGenerator().generate(
-                loaded, blueprint: try blueprintOption.choice.load(for: directory).blueprint)
-            if !allowDirty && !dryRun {
-                let dirty = GitWorkTree.uncommittedChanges(in: directory)
-                if !dirty.isEmpty {
-                    throw UsageError(
-                        message: "\(directory.path) has uncommitted changes (\(dirty.count) in `git status`)"
-                            + " (hint: commit or stash them first so the update is one reviewable change,"
-                            + " or pass --allow-dirty)")
-                }
-            }
-            let report = try RepositoryUpdater().update(repository.generation, in: directory, dryRun: dryRun)
+            let report = try workspace.update(
+                answers: loaded, questionnaireFile: answers, blueprint: blueprintOption.source, dryRun: dryRun,
+                allowDirty: allowDirty)
             console.out(Self.text(report, dryRun: dryRun))
             if !report.conflicts.isEmpty {
                 conflicted = true

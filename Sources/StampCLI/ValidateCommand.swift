@@ -11,16 +11,19 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var options: AnswersOption
 
+    @OptionGroup var blueprintOption: BlueprintOption
+
     func run() throws {
         let console = Console()
         try reportingFailures(console) {
-            let loaded = try QuestionnaireLoader().load(contentsOf: options.answers)
-            let answers = loaded.answers
+            let answers = try QuestionnaireLoader().load(contentsOf: options.path).answers
+            // The blueprint is loaded (and checked) too, so a customised one is validated with it.
+            _ = try blueprintOption.source.load()
             console.out(
-                "\(options.answers): ok: project \(answers.project.name), \(answers.environments.count) environment\(answers.environments.count == 1 ? "" : "s"), \(answers.instances.count) instance\(answers.instances.count == 1 ? "" : "s")"
+                "\(options.path): ok: project \(answers.project.name), \(answers.environments.count) environment\(answers.environments.count == 1 ? "" : "s"), \(answers.instances.count) instance\(answers.instances.count == 1 ? "" : "s")"
             )
             for warning in try Planner().plan(answers).quotaWarnings {
-                console.error("\(options.answers): warning: aws.region: \(warning)")
+                console.error("\(options.path): warning: aws.region: \(warning)")
             }
         }
     }
@@ -43,10 +46,7 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var options: AnswersOption
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp("Use the blueprint in this directory instead of the built-in one.", valueName: "dir"))
-    var blueprint: String?
+    @OptionGroup var blueprintOption: BlueprintOption
 
     @Option(name: .long, help: "Output format: text or json.")
     var format: Format = .text
@@ -54,13 +54,13 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let console = Console()
         try reportingFailures(console) {
-            let answers = try QuestionnaireLoader().load(contentsOf: options.answers).answers
+            let answers = try QuestionnaireLoader().load(contentsOf: options.path).answers
             let plan = try Planner().plan(answers)
             switch format {
             case .text:
                 console.out(PlanReport(plan: plan).text)
             case .json:
-                let blueprint = try BlueprintChoice(directory: blueprint).load()
+                let blueprint = try blueprintOption.source.load()
                 console.out(PlanDocument(plan: plan, blueprint: blueprint.manifest).json)
             }
         }

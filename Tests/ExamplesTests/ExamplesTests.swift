@@ -13,9 +13,11 @@ final class ExamplesTests: XCTestCase {
         return try StampGenerator().generate(answers, blueprint: try BlueprintLoader().builtIn())
     }
 
-    /// What `stamp generate` writes, minus `.stamp/base/` (a byte copy of the files).
-    private func expectedFiles(of repository: GeneratedRepository) -> [String: String] {
+    /// What `stamp generate` writes, minus `.stamp/base/` (a byte copy of the files): the
+    /// generation, stamp's records and the questionnaire it came from, kept as `stamp.yaml`.
+    private func expectedFiles(of repository: GeneratedRepository, questionnaire: URL) throws -> [String: String] {
         var files = Dictionary(uniqueKeysWithValues: repository.generation.files.files.map { ($0.path, $0.contents) })
+        files[RepositoryLayout.questionnairePath] = try String(contentsOf: questionnaire, encoding: .utf8)
         files[RepositoryLayout.answersPath] = repository.generation.answersYAML
         files[RepositoryLayout.manifestPath] = String(decoding: repository.generation.manifest.encoded(), as: UTF8.self)
         return files
@@ -29,7 +31,8 @@ final class ExamplesTests: XCTestCase {
         XCTAssertEqual(examples, ["minimal", "reference"])
         for example in examples {
             let folder = Self.root.appendingPathComponent("examples/\(example)")
-            let generated = expectedFiles(of: try generate(folder.appendingPathComponent("stamp.yaml")))
+            let questionnaire = folder.appendingPathComponent("stamp.yaml")
+            let generated = try expectedFiles(of: try generate(questionnaire), questionnaire: questionnaire)
             let golden = folder.appendingPathComponent("expected")
             let onDisk = (FileManager.default.enumerator(atPath: golden.path)?.allObjects as? [String] ?? [])
                 .filter { !isDirectory(golden.appendingPathComponent($0)) }.sorted()
