@@ -32,11 +32,6 @@ public struct Plan: Sendable, Equatable {
     /// Without the bastion, deploy jobs reach each private EKS API from runners in the VPC.
     public var usesSelfHostedRunners: Bool { !services.bastion }
 
-    /// `owner` of `owner/name` (the questionnaire checked the form).
-    public var repositoryOwner: String {
-        github.repository.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
-    }
-
     /// `name` of `owner/name`.
     public var repositoryName: String {
         github.repository.split(separator: "/", maxSplits: 1).dropFirst().first.map(String.init) ?? ""

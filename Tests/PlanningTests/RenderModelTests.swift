@@ -24,9 +24,9 @@ final class RenderModelTests: XCTestCase {
 
     func testCIRoleARNsAreBuiltOnceFromTheAccountAndRoleNames() throws {
         let root = try model(smallAnswers(environments: 1)).root
-        XCTAssertEqual(Set(root.ciRoleArns.keys), ["plan", "apply", "build", "deploy"])
+        XCTAssertEqual(root.ciRoles.map(\.purpose), ["plan", "apply", "build", "deploy"])
         for role in root.ciRoles {
-            XCTAssertEqual(root.ciRoleArns[role.purpose], "arn:aws:iam::000123456789:role/\(role.name)")
+            XCTAssertEqual(role.arn, "arn:aws:iam::000123456789:role/\(role.name)")
         }
     }
 
@@ -57,9 +57,9 @@ final class RenderModelTests: XCTestCase {
         XCTAssertTrue(model.root.header.contains("blueprint bp 1.2.3"))
     }
 
-    func testGitHubRepositorySplitsIntoOwnerAndName() throws {
+    func testGitHubRepositoryNameIsItsSecondHalf() throws {
         let github = try model(smallAnswers(environments: 1)).root.github
-        XCTAssertEqual([github.owner, github.name], ["acme", "infra"])
+        XCTAssertEqual([github.repository, github.name], ["acme/infra", "infra"])
     }
 }
 

@@ -7,7 +7,6 @@ public struct DeploymentContext: Sendable, Equatable, Encodable {
         public var lms: String
         public var studio: String
         public var apps: String
-        public var search: String
         public var cdn: String?
         public var preview: String?
     }
@@ -55,7 +54,7 @@ public struct DeploymentContext: Sendable, Equatable, Encodable {
         environment = deployment.environment
         namePrefix = deployment.namePrefix
         self.hosts = Hosts(
-            lms: hosts.lms, studio: hosts.studio, apps: hosts.apps, search: hosts.search, cdn: hosts.cdn,
+            lms: hosts.lms, studio: hosts.studio, apps: hosts.apps, cdn: hosts.cdn,
             preview: hosts.preview)
         hasCdn = hosts.cdn != nil
         hasPreview = hosts.preview != nil
@@ -123,11 +122,7 @@ public struct InstanceContext: Sendable, Equatable, Encodable {
     public var name: String
     public var release: String
     public var tutorMajorVersion: Int
-    public var lmsHost: String
-    public var studioHost: String
     public var environments: [EnvironmentName]
-    public var databaseName: String
-    public var databaseUser: String
     public var imageRepository: String
     public var tutor: TutorLockContext
 
@@ -152,11 +147,7 @@ public struct InstanceContext: Sendable, Equatable, Encodable {
         name = instance.name
         release = instance.release.rawValue
         tutorMajorVersion = instance.release.tutorMajorVersion
-        lmsHost = instance.lmsHost
-        studioHost = instance.studioHost
         self.environments = instance.environments.map(EnvironmentName.init)
-        databaseName = instance.databaseName
-        databaseUser = instance.databaseUser
         imageRepository = instance.imageRepository
         self.tutor = tutor.lock(for: instance.release)
     }

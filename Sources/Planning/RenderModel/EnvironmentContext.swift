@@ -8,13 +8,11 @@ public struct EnvironmentContext: Sendable, Equatable, Encodable {
         public var name: String
         public var singleNatGateway: Bool
         public var natGatewayPerAz: Bool
-        public var natGatewayCount: Int
         public var flowLogRetentionDays: Int
     }
 
     public struct Zone: Sendable, Equatable, Encodable {
         public var name: String
-        public var letter: String
         public var publicCidr: String
         public var applicationCidr: String
         public var dataCidr: String
@@ -50,8 +48,6 @@ public struct EnvironmentContext: Sendable, Equatable, Encodable {
     }
 
     public var name: String
-    public var index: Int
-    public var isFirst: Bool
     public var protected: Bool
     public var size: String
     public var deletionProtection: Bool
@@ -71,8 +67,6 @@ public struct EnvironmentContext: Sendable, Equatable, Encodable {
     init(_ environment: EnvironmentPlan, tutor: TutorPins) {
         let network = environment.network
         name = environment.name
-        index = environment.index
-        isFirst = environment.isFirst
         protected = environment.protected
         size = environment.preset.rawValue
         deletionProtection = environment.protectsData
@@ -85,11 +79,11 @@ public struct EnvironmentContext: Sendable, Equatable, Encodable {
         parameters = environment.parameters
         vpc = VPC(
             cidr: network.vpc.description, name: environment.namePrefix, singleNatGateway: network.singleNATGateway,
-            natGatewayPerAz: !network.singleNATGateway, natGatewayCount: network.natGatewayCount,
+            natGatewayPerAz: !network.singleNATGateway,
             flowLogRetentionDays: environment.flowLogRetentionDays)
         availabilityZones = network.zones.map {
             Zone(
-                name: $0.name, letter: $0.letter, publicCidr: $0.publicSubnet.description,
+                name: $0.name, publicCidr: $0.publicSubnet.description,
                 applicationCidr: $0.applicationSubnet.description, dataCidr: $0.dataSubnet.description)
         }
         subnets = Self.subnets(network)

@@ -20,7 +20,6 @@ public struct RootContext: Sendable, Equatable, Encodable {
     public struct AWS: Sendable, Equatable, Encodable {
         public struct Zone: Sendable, Equatable, Encodable {
             public var name: String
-            public var letter: String
         }
 
         public var region: String
@@ -38,7 +37,6 @@ public struct RootContext: Sendable, Equatable, Encodable {
 
     public struct GitHub: Sendable, Equatable, Encodable {
         public var repository: String
-        public var owner: String
         public var name: String
         public var defaultBranch: String
     }
@@ -91,7 +89,6 @@ public struct RootContext: Sendable, Equatable, Encodable {
     public var global: Global
     public var ciRoles: [CIRoleRow]
     public var ciLimits: [String: CILimits]
-    public var ciRoleArns: [String: String]
     public var environments: [EnvironmentContext]
     public var applyOrder: [ApplyStep]
     public var instances: [InstanceContext]
@@ -114,20 +111,18 @@ public struct RootContext: Sendable, Equatable, Encodable {
             platformName: TutorText.platformName(plan.project.organization))
         aws = AWS(
             region: plan.aws.region, accountId: plan.aws.accountID,
-            availabilityZones: plan.aws.availabilityZones.map { AWS.Zone(name: $0, letter: String($0.suffix(1))) },
+            availabilityZones: plan.aws.availabilityZones.map { AWS.Zone(name: $0) },
             elbLogsFromRegionalAccount: LoadBalancerLogDelivery(region: plan.aws.region) == .regionalAccount)
         dns = DNS(
             domain: plan.dns.domain, createZone: plan.dns.hostedZoneID == nil,
             hostedZoneId: plan.dns.hostedZoneID ?? "", zoneIdParameter: plan.zoneIDParameter)
         github = GitHub(
-            repository: plan.github.repository, owner: plan.repositoryOwner, name: plan.repositoryName,
+            repository: plan.github.repository, name: plan.repositoryName,
             defaultBranch: plan.github.defaultBranch)
         state = State(bucket: plan.stateBucket, region: plan.aws.region)
         global = Global(stateKey: Plan.globalStateKey, environment: Plan.globalEnvironment)
-        ciRoles = plan.ciRoles.map(CIRoleRow.init)
+        ciRoles = plan.ciRoles.map { CIRoleRow($0, accountID: plan.aws.accountID) }
         ciLimits = Dictionary(uniqueKeysWithValues: plan.ciRoles.map { ($0.purpose.rawValue, CILimits($0)) })
-        ciRoleArns = Dictionary(
-            uniqueKeysWithValues: plan.ciRoles.map { ($0.purpose.rawValue, $0.arn(accountID: plan.aws.accountID)) })
         self.environments = environments
         let byName = Dictionary(uniqueKeysWithValues: environments.map { ($0.name, $0) })
         applyOrder = zip(plan.applyOrder, [Plan.globalEnvironment] + plan.applyOrder.map(\.name)).compactMap {
@@ -152,8 +147,11 @@ public struct CIRoleRow: Sendable, Equatable, Encodable {
     public var secrets: [ValueRow]
     public var hasSecrets: Bool
     public var maxSessionDuration: Int
+    /// The role's ARN, for the workflows' `CI_ROLE_<purpose>` and the clusters' access entries.
+    public var arn: String
 
-    init(_ role: CIRole) {
+    init(_ role: CIRole, accountID: String) {
+        arn = role.arn(accountID: accountID)
         purpose = role.purpose.rawValue
         name = role.name
         description = role.description

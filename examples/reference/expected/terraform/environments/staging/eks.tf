@@ -9,10 +9,10 @@
 locals {
   # The CI roles of terraform/global (ci_roles.tf), by purpose.
   eks_ci_role_arns = {
-    plan   = "arn:aws:iam::${var.account_id}:role/acme-github-plan"
-    apply  = "arn:aws:iam::${var.account_id}:role/acme-github-apply"
-    build  = "arn:aws:iam::${var.account_id}:role/acme-github-build"
-    deploy = "arn:aws:iam::${var.account_id}:role/acme-github-deploy"
+    plan   = "arn:aws:iam::000123456789:role/acme-github-plan"
+    apply  = "arn:aws:iam::000123456789:role/acme-github-apply"
+    build  = "arn:aws:iam::000123456789:role/acme-github-build"
+    deploy = "arn:aws:iam::000123456789:role/acme-github-deploy"
   }
 }
 
