@@ -30,6 +30,16 @@ final class BlueprintRendererTests: XCTestCase {
         let organization = #"Acme "Uni" \ ${var.x} %{ if true } #1: – Ünïversité | *x* <b>"#
         let plan = try Planner().plan(try answers(organization: organization))
         let files = try BlueprintRenderer().render(plan, with: try BlueprintLoader().builtIn())
+        let tagged = files.files.filter {
+            $0.contents.contains("Organization = \"Acme Uni var.x if true 1: Ünïversité x b\"")
+        }
+        XCTAssertEqual(
+            tagged.map(\.path).sorted(),
+            [
+                "terraform/bootstrap/providers.tf", "terraform/environments/production/main.tf",
+                "terraform/environments/staging/main.tf", "terraform/global/main.tf",
+            ],
+            "the organization reaches every root's default tags, as a tag value")
         for file in files.files {
             if file.path.hasSuffix(".tf") || file.path.hasSuffix(".tfvars") {
                 XCTAssertFalse(file.contents.contains("Acme \"Uni"), "\(file.path): raw organization text in HCL")

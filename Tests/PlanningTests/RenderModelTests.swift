@@ -75,3 +75,14 @@ final class HandBuiltAnswersTests: XCTestCase {
         }
     }
 }
+
+final class TagValueTests: XCTestCase {
+    func testOnlyWhatAWSTagValuesAllowIsKept() {
+        XCTAssertEqual(
+            TagValue.sanitized(#"Acme "Uni" \ ${var.x} %{ if true } #1: – Ünïversité | *x* <b>"#, fallback: "acme"),
+            "Acme Uni var.x if true 1: Ünïversité x b")
+        XCTAssertEqual(TagValue.sanitized("Université de Genève", fallback: "x"), "Université de Genève")
+        XCTAssertEqual(TagValue.sanitized(#""""#, fallback: "acme"), "acme")
+        XCTAssertEqual(TagValue.sanitized(String(repeating: "a", count: 300), fallback: "x").count, 256)
+    }
+}

@@ -15,6 +15,8 @@ public struct RootContext: Sendable, Equatable, Encodable {
         public var contact: String
         public var hasContact: Bool
         public var platformName: String
+        /// The organization as an AWS tag value (the `Organization` default tag).
+        public var organizationTag: String
     }
 
     public struct AWS: Sendable, Equatable, Encodable {
@@ -108,7 +110,8 @@ public struct RootContext: Sendable, Equatable, Encodable {
         project = Project(
             name: plan.project.name, organization: plan.project.organization,
             contact: plan.project.contact ?? "", hasContact: plan.project.contact != nil,
-            platformName: TutorText.platformName(plan.project.organization))
+            platformName: TutorText.platformName(plan.project.organization),
+            organizationTag: TagValue.sanitized(plan.project.organization, fallback: plan.project.name))
         aws = AWS(
             region: plan.aws.region, accountId: plan.aws.accountID,
             availabilityZones: plan.aws.availabilityZones.map { AWS.Zone(name: $0) },

@@ -9,6 +9,8 @@ provider "aws" {
       Project     = var.project
       Environment = "bootstrap"
       ManagedBy   = "stamp"
+      # The questionnaire's organization, as a tag value.
+      Organization = "Acme University"
     }
   }
 }

@@ -16,6 +16,8 @@ locals {
     Project     = var.project
     Environment = "global"
     ManagedBy   = "stamp"
+    # The questionnaire's organization, as a tag value (a cost allocation tag for consultants).
+    Organization = "Acme University"
   }
 
   account_id = data.aws_caller_identity.current.account_id

@@ -6,6 +6,8 @@ locals {
     Project     = var.project
     Environment = var.environment
     ManagedBy   = "stamp"
+    # The questionnaire's organization, as a tag value (a cost allocation tag for consultants).
+    Organization = "Tiny Academy"
   }
 }
 
