@@ -21,7 +21,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "Questionnaire", dependencies: ["Yams"]),
-        .target(name: "BlueprintData"),
+        .target(name: "BlueprintData", dependencies: ["Yams"]),
         .target(name: "GeneratedFiles"),
         .target(
             name: "Planning",
@@ -48,7 +48,7 @@ let package = Package(
 
         // Embeds blueprints/ into the Blueprint target as Swift string literals, so a copied
         // `stamp` binary carries its blueprint (SwiftPM resources do not travel with a binary on Linux).
-        .executableTarget(name: "BlueprintEmbedder"),
+        .executableTarget(name: "BlueprintEmbedder", dependencies: ["BlueprintData"]),
         .plugin(name: "EmbedBlueprints", capability: .buildTool(), dependencies: ["BlueprintEmbedder"]),
 
         .testTarget(name: "QuestionnaireTests", dependencies: ["Questionnaire"], resources: [.copy("Fixtures")]),

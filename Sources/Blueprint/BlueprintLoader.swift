@@ -1,6 +1,6 @@
+import BlueprintData
 import GeneratedFiles
 import Foundation
-import Yams
 
 /// Loads a blueprint from the copy embedded in the binary or from a user's folder.
 public struct BlueprintLoader: Sendable {
@@ -11,13 +11,24 @@ public struct BlueprintLoader: Sendable {
 
     public init() {}
 
-    /// The blueprint compiled into stamp (from `blueprints/openedx-aws`).
+    /// The blueprint compiled into stamp (from `blueprints/openedx-aws`); its manifest was
+    /// decoded from YAML when stamp was built.
     public func builtIn() throws -> Blueprint {
         let prefix = Self.builtInName + "/"
         let files = EmbeddedBlueprints.files.reduce(into: [String: String]()) { result, entry in
             if entry.key.hasPrefix(prefix) { result[String(entry.key.dropFirst(prefix.count))] = entry.value }
         }
-        return try blueprint(from: files, origin: "built-in blueprint \(Self.builtInName)")
+        let origin = "built-in blueprint \(Self.builtInName)"
+        guard let json = EmbeddedBlueprints.manifests[Self.builtInName] else {
+            throw BlueprintError.notFound(path: origin)
+        }
+        let manifest: BlueprintManifest
+        do {
+            manifest = try BlueprintManifest.fromJSON(json)
+        } catch {
+            throw BlueprintError.invalidManifest(path: origin, reason: "\(error)")
+        }
+        return try blueprint(manifest: manifest, files: files)
     }
 
     /// A blueprint folder (`blueprint.yaml` + `templates/`), e.g. one `stamp blueprint export` wrote.
@@ -34,20 +45,17 @@ public struct BlueprintLoader: Sendable {
         guard let text = files[Self.manifestFile] else { throw BlueprintError.notFound(path: origin) }
         // `parts/*.yaml` add file rules grouped by concern (one per module), in name order.
         let parts = files.filter { $0.key.hasPrefix(Self.partsFolder) && $0.key.hasSuffix(".yaml") }
-            .sorted { $0.key < $1.key }.map { (path: $0.key, text: $0.value) }
-        // Decoded on every core: YAML decoding is most of the time it takes to load a blueprint.
-        let decoded = try ([(path: origin, text: text)] + parts).enumerated().map { ($0.offset, $0.element) }
-            .parallelMap { index, source in
-                do {
-                    return index == 0
-                        ? Decoded.manifest(try YAMLDecoder().decode(BlueprintManifest.self, from: source.text))
-                        : Decoded.part(try YAMLDecoder().decode(BlueprintManifest.Part.self, from: source.text).files)
-                } catch {
-                    throw BlueprintError.invalidManifest(path: source.path, reason: "\(error)")
-                }
-            }
-        guard case .manifest(var manifest) = decoded.first else { throw BlueprintError.notFound(path: origin) }
-        for case .part(let rules) in decoded.dropFirst() { manifest.files += rules }
+            .map { (path: $0.key, text: $0.value) }
+        do {
+            return try blueprint(
+                manifest: try BlueprintManifest.decode(manifest: text, origin: origin, parts: parts), files: files)
+        } catch let error as BlueprintManifest.DecodingError {
+            throw BlueprintError.invalidManifest(path: error.path, reason: error.reason)
+        }
+    }
+
+    /// Checks a decoded manifest against its templates and the planner, and pairs them.
+    private func blueprint(manifest: BlueprintManifest, files: [String: String]) throws -> Blueprint {
         var templates: [String: String] = [:]
         for (path, contents) in files where path.hasPrefix(Self.templatesFolder) {
             templates[String(path.dropFirst(Self.templatesFolder.count))] = contents
@@ -58,11 +66,6 @@ public struct BlueprintLoader: Sendable {
         try TutorTableCheck(table: manifest.tutor ?? [:]).check()
         try ConditionCheck.check(manifest)
         return Blueprint(manifest: manifest, templates: templates, files: files)
-    }
-
-    private enum Decoded: Sendable {
-        case manifest(BlueprintManifest)
-        case part([BlueprintManifest.FileRule])
     }
 
     private func readTree(_ root: URL) throws -> [String: String] {

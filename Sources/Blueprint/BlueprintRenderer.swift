@@ -1,3 +1,4 @@
+import BlueprintData
 import GeneratedFiles
 import HCL
 import Mustache

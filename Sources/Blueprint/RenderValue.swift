@@ -1,3 +1,4 @@
+import GeneratedFiles
 import Mustache
 import Planning
 
@@ -74,10 +75,44 @@ struct RenderScopes: Sendable {
     let instances: [String: RenderValue]
     let deployments: [String: [String: RenderValue]]
 
+    /// Each context encoded once, on every core (the root, which holds every environment and
+    /// instance again, is the largest).
     init(_ model: RenderModel) throws {
-        root = try RenderValueEncoder.encode(model.root).members
-        environments = try model.environments.mapValues(RenderValueEncoder.encode)
-        instances = try model.instances.mapValues(RenderValueEncoder.encode)
-        deployments = try model.deployments.mapValues { try $0.mapValues(RenderValueEncoder.encode) }
+        enum Part: Sendable {
+            case root(RootContext)
+            case environment(String, EnvironmentContext)
+            case instance(String, InstanceContext)
+            case deployment(String, String, DeploymentContext)
+        }
+        var parts: [Part] = [.root(model.root)]
+        parts += model.environments.map { Part.environment($0.key, $0.value) }
+        parts += model.instances.map { Part.instance($0.key, $0.value) }
+        parts += model.deployments.flatMap { environment, byInstance in
+            byInstance.map { Part.deployment(environment, $0.key, $0.value) }
+        }
+        let encoded = try parts.parallelMap { part -> RenderValue in
+            switch part {
+            case .root(let context): try RenderValueEncoder.encode(context)
+            case .environment(_, let context): try RenderValueEncoder.encode(context)
+            case .instance(_, let context): try RenderValueEncoder.encode(context)
+            case .deployment(_, _, let context): try RenderValueEncoder.encode(context)
+            }
+        }
+        var root: [String: RenderValue] = [:]
+        var environments: [String: RenderValue] = [:]
+        var instances: [String: RenderValue] = [:]
+        var deployments: [String: [String: RenderValue]] = [:]
+        for (part, value) in zip(parts, encoded) {
+            switch part {
+            case .root: root = value.members
+            case .environment(let name, _): environments[name] = value
+            case .instance(let name, _): instances[name] = value
+            case .deployment(let environment, let name, _): deployments[environment, default: [:]][name] = value
+            }
+        }
+        self.root = root
+        self.environments = environments
+        self.instances = instances
+        self.deployments = deployments
     }
 }

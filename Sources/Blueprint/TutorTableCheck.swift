@@ -1,9 +1,10 @@
+import BlueprintData
 import Questionnaire
 
 /// The blueprint's Tutor table must lock every release stamp supports: exact `name==version`
 /// lines only (the workflows install nothing else), Tutor and each plugin at its pinned version.
 struct TutorTableCheck {
-    var table: [String: BlueprintManifest.TutorRelease]
+    var table: [String: TutorRelease]
 
     func check() throws {
         for release in Release.allCases {
@@ -15,7 +16,7 @@ struct TutorTableCheck {
         }
     }
 
-    private func check(_ row: BlueprintManifest.TutorRelease, release: String) throws {
+    private func check(_ row: TutorRelease, release: String) throws {
         let pins = Dictionary(
             row.requirements.compactMap(Self.pin).map { ($0.name.lowercased(), $0.version) }, uniquingKeysWith: { $1 })
         if let line = row.requirements.first(where: { Self.pin($0) == nil }) {

@@ -1,7 +1,10 @@
+import BlueprintData
 import Foundation
 
 // Usage: BlueprintEmbedder BLUEPRINTS_DIR OUTPUT.swift [FILE...]
-// Writes `EmbeddedBlueprints.files`: [blueprint-relative path: file text], sorted by path.
+// Writes `EmbeddedBlueprints.files`: [blueprint-relative path: file text], sorted by path, and
+// `EmbeddedBlueprints.manifests`: [blueprint name: its manifest and parts, decoded here and
+// stored as JSON], so that loading the built-in blueprint decodes no YAML.
 // The FILE list only makes the build system re-run this when files come or go.
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
@@ -44,7 +47,26 @@ for path in relativeFiles(under: root) {
     }
     source += "        files[\(literal(path))] =\n\(literal(text))\n"
 }
-source += "        return files\n    }()\n}\n"
+source += "        return files\n    }()\n\n"
+source += "    static let manifests: [String: String] = {\n        var manifests: [String: String] = [:]\n"
+let paths = relativeFiles(under: root)
+for name in Set(paths.compactMap { $0.split(separator: "/").first.map(String.init) }).sorted() {
+    let folder = root.appendingPathComponent(name)
+    guard let text = try? String(contentsOf: folder.appendingPathComponent("blueprint.yaml"), encoding: .utf8) else {
+        continue
+    }
+    let parts = paths.filter { $0.hasPrefix(name + "/parts/") && $0.hasSuffix(".yaml") }.compactMap { path in
+        (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)).map { (path: path, text: $0) }
+    }
+    do {
+        let json = try BlueprintManifest.decode(manifest: text, origin: "\(name)/blueprint.yaml", parts: parts).json()
+        source += "        manifests[\(literal(name))] =\n\(literal(json))\n"
+    } catch {
+        FileHandle.standardError.write(Data("error: \(name): \(error)\n".utf8))
+        exit(1)
+    }
+}
+source += "        return manifests\n    }()\n}\n"
 do {
     try source.write(to: output, atomically: true, encoding: .utf8)
 } catch {

@@ -35,11 +35,10 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         let console = Console()
         try reportingFailures(console) {
-            let answers = try QuestionnaireLoader().load(contentsOf: options.path).answers
+            let (answers, loaded) = try BlueprintSource(directory: blueprint).load(with: options.path)
             let workspace = Workspace(directory: URL(fileURLWithPath: output ?? "\(answers.project.name)-infra"))
             let plan = try workspace.generate(
-                answers, questionnaireFile: options.path, blueprint: try BlueprintSource(directory: blueprint).load(),
-                force: force, dryRun: dryRun)
+                answers, questionnaireFile: options.path, blueprint: loaded, force: force, dryRun: dryRun)
             console.out(WriteSummary(plan: plan, dryRun: dryRun).text)
         }
     }

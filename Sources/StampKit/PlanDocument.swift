@@ -1,3 +1,4 @@
+import BlueprintData
 import Foundation
 
 /// `stamp explain --format json`: the plan as one JSON document, for scripts and for the

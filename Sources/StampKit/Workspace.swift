@@ -85,6 +85,25 @@ public enum BlueprintSource: Sendable, Equatable {
         self = directory.map(BlueprintSource.directory) ?? .builtIn
     }
 
+    /// The questionnaire and this blueprint, read side by side (each is a YAML decode and
+    /// independent of the other): what `generate` needs before it can plan.
+    public func load(with questionnaire: String) throws -> (answers: Answers, blueprint: Blueprint) {
+        enum Loaded: Sendable {
+            case answers(Answers)
+            case blueprint(Blueprint)
+        }
+        let source = self
+        let loaded = try [0, 1].parallelMap { index -> Loaded in
+            index == 0
+                ? .answers(try QuestionnaireLoader().load(contentsOf: questionnaire).answers)
+                : .blueprint(try source.load())
+        }
+        guard case .answers(let answers) = loaded[0], case .blueprint(let blueprint) = loaded[1] else {
+            preconditionFailure("parallelMap keeps the order")
+        }
+        return (answers, blueprint)
+    }
+
     public func load() throws -> Blueprint {
         switch self {
         case .builtIn: try BlueprintLoader().builtIn()

@@ -1,3 +1,4 @@
+import BlueprintData
 import Foundation
 import Questionnaire
 import XCTest
@@ -6,11 +7,11 @@ import XCTest
 
 /// The workflows install exactly what the blueprint's Tutor table locks.
 final class TutorTableTests: XCTestCase {
-    private func row(_ requirements: [String]) -> BlueprintManifest.TutorRelease {
+    private func row(_ requirements: [String]) -> TutorRelease {
         .init(version: "22.0.3", plugins: ["tutor-forum": "22.0.0"], constraints: nil, requirements: requirements)
     }
 
-    private func table(_ verawood: BlueprintManifest.TutorRelease) -> [String: BlueprintManifest.TutorRelease] {
+    private func table(_ verawood: TutorRelease) -> [String: TutorRelease] {
         var table = Dictionary(
             uniqueKeysWithValues: Release.allCases.map { ($0.rawValue, row(["tutor==22.0.3", "tutor-forum==22.0.0"])) })
         table["verawood"] = verawood
@@ -31,7 +32,7 @@ final class TutorTableTests: XCTestCase {
     func testRangesURLsMissingPinsAndMissingReleasesAreRefused() {
         XCTAssertNoThrow(
             try TutorTableCheck(table: table(row(["tutor==22.0.3", "tutor-forum==22.0.0", "click==8.4.0"]))).check())
-        let cases: [(BlueprintManifest.TutorRelease?, String)] = [
+        let cases: [(TutorRelease?, String)] = [
             (row(["tutor>=22,<23", "tutor-forum==22.0.0"]), "`tutor>=22,<23` is not an exact name==version pin"),
             (
                 row(["tutor==22.0.3", "tutor-contrib-harmony @ git+https://github.com/openedx/openedx-k8s-harmony.git"]
