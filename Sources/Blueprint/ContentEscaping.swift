@@ -23,11 +23,13 @@ enum ContentEscaping: String, CaseIterable {
     var pragma: String { "{{% CONTENT_TYPE: \(rawValue)}}" }
 
     func escape(_ text: String) -> String {
+        // Most values (names, hosts, ARNs) are printable ASCII that no escaping changes.
+        if Self.isPlain(text, for: self) { return text }
         switch self {
-        case .hcl: Self.escapeHCL(text)
-        case .yaml: Self.escapeYAML(text)
-        case .markdown: Self.escapeMarkdown(text)
-        case .text: text
+        case .hcl: return Self.escapeHCL(text)
+        case .yaml: return Self.escapeYAML(text)
+        case .markdown: return Self.escapeMarkdown(text)
+        case .text: return text
         }
     }
 
@@ -41,6 +43,19 @@ enum ContentEscaping: String, CaseIterable {
     private struct Escaper: MustacheContentType {
         let escaping: ContentEscaping
         func escapeText(_ text: String) -> String { escaping.escape(text) }
+    }
+
+    /// Printable ASCII without any character the escaping of `kind` would change.
+    static func isPlain(_ text: String, for kind: ContentEscaping) -> Bool {
+        text.utf8.allSatisfy { byte in
+            guard byte >= 0x20, byte < 0x7F else { return false }
+            switch kind {
+            case .hcl: return byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "{")
+            case .yaml: return byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "\"")
+            case .markdown: return !"\\`*[]<>|#_".utf8.contains(byte)
+            case .text: return true
+            }
+        }
     }
 
     /// Inside an HCL quoted string: escapes, and `${`/`%{` so that text is never a template.

@@ -36,3 +36,25 @@ final class ContentEscapingTests: XCTestCase {
         XCTAssertEqual(ContentEscaping.escapeMarkdown("two\nlines"), "two lines")
     }
 }
+
+final class PlainTextFastPathTests: XCTestCase {
+    /// Text the fast path passes through is text each escaping would leave unchanged anyway.
+    func testPlainTextIsExactlyWhatNoEscapingChanges() {
+        let printable = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
+        let samples =
+            printable + printable.flatMap { a in ["$", "%", "_", "a"].map { a + $0 + "{" } }
+            + ["main_openedx", "a\tb", "é", "x\n", "arn:aws:iam::000123456789:role/acme-github-plan"]
+        let full: [(ContentEscaping, (String) -> String)] = [
+            (.hcl, ContentEscaping.escapeHCL), (.yaml, ContentEscaping.escapeYAML),
+            (.markdown, ContentEscaping.escapeMarkdown), (.text, { $0 }),
+        ]
+        var plain = 0
+        for (kind, escape) in full {
+            for text in samples where ContentEscaping.isPlain(text, for: kind) {
+                XCTAssertEqual(escape(text), text, "\(kind): `\(text)` is not plain")
+                plain += 1
+            }
+        }
+        XCTAssertGreaterThan(plain, 300)
+    }
+}
