@@ -28,7 +28,7 @@ public struct BlueprintLoader: Sendable {
         } catch {
             throw BlueprintError.invalidManifest(path: origin, reason: "\(error)")
         }
-        return try blueprint(manifest: manifest, files: files)
+        return try blueprint(manifest: manifest, files: files, checkConditions: false)
     }
 
     /// A blueprint folder (`blueprint.yaml` + `templates/`), e.g. one `stamp blueprint export` wrote.
@@ -54,8 +54,12 @@ public struct BlueprintLoader: Sendable {
         }
     }
 
-    /// Checks a decoded manifest against its templates and the planner, and pairs them.
-    private func blueprint(manifest: BlueprintManifest, files: [String: String]) throws -> Blueprint {
+    /// Checks a decoded manifest against its templates and the planner, and pairs them. The
+    /// built-in blueprint's `when:` rules are held to the render model by a test instead
+    /// (`ConditionCheckTests`), as they cannot change after stamp is built.
+    private func blueprint(manifest: BlueprintManifest, files: [String: String], checkConditions: Bool = true)
+        throws -> Blueprint
+    {
         var templates: [String: String] = [:]
         for (path, contents) in files where path.hasPrefix(Self.templatesFolder) {
             templates[String(path.dropFirst(Self.templatesFolder.count))] = contents
@@ -64,7 +68,7 @@ public struct BlueprintLoader: Sendable {
             throw BlueprintError.missingTemplate(rule: rule.path, template: rule.template)
         }
         try TutorTableCheck(table: manifest.tutor ?? [:]).check()
-        try ConditionCheck.check(manifest)
+        if checkConditions { try ConditionCheck.check(manifest) }
         return Blueprint(manifest: manifest, templates: templates, files: files)
     }
 

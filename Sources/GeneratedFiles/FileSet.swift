@@ -24,12 +24,15 @@ public struct FileSet: Sendable, Equatable {
     /// Paths that are empty, absolute, or step outside the repository (`..`, `.`, empty segments,
     /// backslashes, NUL); the writer refuses a FileSet that has any.
     public static func unsafePathReason(_ path: String) -> String? {
-        if path.isEmpty { return "the path is empty" }
-        if path.hasPrefix("/") { return "the path is absolute" }
-        if path.contains("\\") || path.contains("\0") { return "the path contains a backslash or NUL" }
-        for segment in path.split(separator: "/", omittingEmptySubsequences: false) {
+        let bytes = path.utf8
+        if bytes.isEmpty { return "the path is empty" }
+        if bytes.first == UInt8(ascii: "/") { return "the path is absolute" }
+        if bytes.contains(UInt8(ascii: "\\")) || bytes.contains(0) { return "the path contains a backslash or NUL" }
+        for segment in bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
             if segment.isEmpty { return "the path has an empty segment" }
-            if segment == "." || segment == ".." { return "the path contains `\(segment)`" }
+            if segment.elementsEqual(".".utf8) || segment.elementsEqual("..".utf8) {
+                return "the path contains `\(String(decoding: segment, as: UTF8.self))`"
+            }
         }
         return nil
     }

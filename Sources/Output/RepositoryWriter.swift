@@ -47,8 +47,8 @@ public struct RepositoryWriter: Sendable {
 
     /// Why a generated path may not be used even though it is safe: `.stamp/` is stamp's own.
     static func reservedPathReason(_ path: String) -> String? {
-        let first = path.split(separator: "/", maxSplits: 1).first.map(String.init) ?? path
-        if first == RepositoryLayout.stampDirectory {
+        let first = path.utf8.split(separator: UInt8(ascii: "/"), maxSplits: 1).first
+        if let first, first.elementsEqual(RepositoryLayout.stampDirectory.utf8) {
             return
                 "the path is inside \(RepositoryLayout.stampDirectory)/, which stamp keeps for its own records"
         }
