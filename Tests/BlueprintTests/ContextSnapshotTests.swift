@@ -52,6 +52,96 @@ final class ContextSnapshotTests: XCTestCase {
         }
     }
 
+    static let contextDocument = root.appendingPathComponent("blueprints/openedx-aws/CONTEXT.md")
+    static let generatedStart =
+        "<!-- BEGIN GENERATED KEYS (RECORD_CONTEXTS=1 swift test --filter ContextSnapshotTests) -->"
+    static let generatedEnd = "<!-- END GENERATED KEYS -->"
+
+    /// Every key path of the reference example's context with an example value: the table
+    /// CONTEXT.md ends with, so that it lists exactly the keys templates can read.
+    static func keyTable(_ scopes: RenderScopes) -> String {
+        var rows: [(String, String)] = []
+        let deploymentKeys = Set((scopes.deployments.values.first?.values.first ?? .object([:])).members.keys)
+        func walk(_ value: RenderValue, _ path: String) {
+            switch value {
+            case .object(let members):
+                for (key, child) in members.sorted(by: { $0.key < $1.key }) {
+                    walk(child, path.isEmpty ? key : "\(path).\(key)")
+                }
+            case .list(let items):
+                // Lists of the contexts documented below show as a reference to them.
+                let contexts = [
+                    "environments": "environment", "apply_order": "environment", "instances": "instance",
+                    "environment.instances": "deployment",
+                ]
+                if let context = contexts[path] {
+                    rows.append((path + "[]", "each a `\(context).*` (below)"))
+                    if path == "apply_order", case .object(let members)? = items.first,
+                        let after = members["apply_after"]
+                    {
+                        walk(after, path + "[].apply_after")
+                    }
+                } else if path == "instance.deployments", case .object(let members)? = items.first {
+                    rows.append((path + "[]", "each a `deployment.*` (below), and:"))
+                    for (key, child) in members.sorted(by: { $0.key < $1.key }) where !deploymentKeys.contains(key) {
+                        walk(child, path + "[].\(key)")
+                    }
+                } else if let first = items.first {
+                    walk(first, path + "[]")
+                } else {
+                    rows.append((path + "[]", "(empty)"))
+                }
+            case .string(let string):
+                let shown = string.count > 60 ? String(string.prefix(57)) + "..." : string
+                rows.append(
+                    (
+                        path,
+                        "`" + shown.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+                            + "`"
+                    ))
+            case .int(let int): rows.append((path, String(int)))
+            case .bool(let bool): rows.append((path, String(bool)))
+            }
+        }
+        let first = { (values: [String: RenderValue]) in values.sorted { $0.key < $1.key }.first?.value ?? .object([:])
+        }
+        // Data tables keyed by name list one entry each: their keys are the blueprint's data.
+        var root = scopes.root
+        for table in ["versions"] {
+            root[table] = root[table].map { .object($0.members.filter { $0.key == "kubernetes" }) }
+        }
+        walk(.object(root), "")
+        walk(first(scopes.environments), "environment")
+        walk(first(scopes.instances), "instance")
+        walk(scopes.deployments.sorted { $0.key < $1.key }.first.map { first($0.value) } ?? .object([:]), "deployment")
+        return (["| key | example (examples/reference) |", "| --- | --- |"] + rows.map { "| `\($0.0)` | \($0.1) |" })
+            .joined(separator: "\n")
+    }
+
+    /// CONTEXT.md's generated section says what the model has now.
+    func testContextDocumentListsEveryKey() throws {
+        let table = Self.keyTable(try scopes("reference"))
+        let document = try String(contentsOf: Self.contextDocument, encoding: .utf8)
+        guard let start = document.range(of: Self.generatedStart), let end = document.range(of: Self.generatedEnd)
+        else {
+            if ProcessInfo.processInfo.environment["RECORD_CONTEXTS"] == "1" {
+                let section = "\n## Every key (generated)\n\n\(Self.generatedStart)\n\(table)\n\(Self.generatedEnd)\n"
+                try (document + section).write(to: Self.contextDocument, atomically: true, encoding: .utf8)
+                return
+            }
+            return XCTFail("CONTEXT.md has no generated section (RECORD_CONTEXTS=1 adds it)")
+        }
+        let current = String(document[start.upperBound..<end.lowerBound]).trimmingCharacters(in: .newlines)
+        if ProcessInfo.processInfo.environment["RECORD_CONTEXTS"] == "1" {
+            try document.replacingCharacters(in: start.upperBound..<end.lowerBound, with: "\n\(table)\n")
+                .write(to: Self.contextDocument, atomically: true, encoding: .utf8)
+            return
+        }
+        XCTAssertEqual(
+            current, table,
+            "CONTEXT.md's generated keys differ (RECORD_CONTEXTS=1 swift test --filter ContextSnapshotTests)")
+    }
+
     func testEachExamplesContextMatchesItsSnapshot() throws {
         let record = ProcessInfo.processInfo.environment["RECORD_CONTEXTS"] == "1"
         for example in ["minimal", "reference"] {
