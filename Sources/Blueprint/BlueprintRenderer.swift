@@ -14,7 +14,6 @@ public struct BlueprintRenderer: Sendable {
     public func render(_ plan: Plan, with blueprint: Blueprint) throws -> FileSet {
         let scopes = try RenderScopes(RenderModel(plan: plan, catalog: blueprint.manifest.catalog))
         var jobs: [RenderJob] = []
-        var paths = ParsedTemplates()
         for rule in blueprint.manifest.files where try isEnabled(rule, root: scopes.root) {
             guard let source = blueprint.templates[rule.template] else {
                 throw BlueprintError.missingTemplate(rule: rule.path, template: rule.template)
@@ -22,7 +21,7 @@ public struct BlueprintRenderer: Sendable {
             // Most paths are plain text; only fanned-out ones name their copy.
             let pathTemplate =
                 rule.path.contains("{{")
-                ? try paths.parsed(rule.path, named: "path of \(rule.template)", escaping: .text) : nil
+                ? try ParsedTemplates.parse(rule.path, named: "path of \(rule.template)", escaping: .text) : nil
             for scope in Self.scopes(rule.forEach, plan: plan, scopes: scopes) {
                 let path = pathTemplate?.render(scope) ?? rule.path
                 if let reason = FileSet.unsafePathReason(path) {
@@ -116,9 +115,7 @@ struct ParsedTemplate: Sendable {
 }
 
 /// Each template parsed once per escaping, however many files it renders.
-struct ParsedTemplates {
-    private var cache: [String: ParsedTemplate] = [:]
-
+enum ParsedTemplates {
     static func key(_ source: String, escaping: ContentEscaping) -> String {
         escaping.rawValue + "\u{0}" + source
     }
@@ -133,15 +130,7 @@ struct ParsedTemplates {
         return Dictionary(uniqueKeysWithValues: zip(distinct.map { key($0.source, escaping: $0.escaping) }, parsed))
     }
 
-    mutating func parsed(_ source: String, named name: String, escaping: ContentEscaping) throws -> ParsedTemplate {
-        let key = Self.key(source, escaping: escaping)
-        if let parsed = cache[key] { return parsed }
-        let parsed = try Self.parse(source, named: name, escaping: escaping)
-        cache[key] = parsed
-        return parsed
-    }
-
-    private static func parse(_ source: String, named name: String, escaping: ContentEscaping) throws
+    static func parse(_ source: String, named name: String, escaping: ContentEscaping) throws
         -> ParsedTemplate
     {
         let lifted = TemplateLiterals(source)
